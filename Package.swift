@@ -1,0 +1,76 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Periksa",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "periksa", targets: ["periksa"]),
+        .library(name: "Postgres", targets: ["Postgres"]),
+        .library(name: "Compliance", targets: ["Compliance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // libpq, as a system library. Only `Postgres` imports it.
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // The Swift API over libpq: connections, bound parameters, rows, COPY, transactions.
+        .target(
+            name: "Postgres",
+            dependencies: [
+                "CPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The SQL files (migrations, rules, views), shipped as resources.
+        .target(
+            name: "SQLFiles",
+            path: "SQL",
+            resources: [.copy("migrations")]
+        ),
+        // The domain: the managed local cluster, migrations, ingestion, audit.
+        .target(
+            name: "Compliance",
+            dependencies: [
+                "Postgres",
+                "SQLFiles",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "periksa",
+            dependencies: [
+                "Compliance",
+                "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "periksa-bench",
+            dependencies: ["Postgres"],
+            path: "Benchmarks/periksa-bench"
+        ),
+        .testTarget(
+            name: "PostgresTests",
+            dependencies: ["Postgres", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ComplianceTests",
+            dependencies: ["Compliance", "Postgres", "TestSupport"]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres"],
+            path: "Tests/TestSupport"
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `periksa db …`: the schema and the embedded local cluster.
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Manage the schema and the local PostgreSQL cluster.",
+        subcommands: [DatabaseMigrate.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self]
+    )
+}

@@ -11,7 +11,7 @@ public final class Connection {
     let handle: OpaquePointer
     /// Receives the server's notices (`RAISE NOTICE`, warnings) instead of stderr.
     public let logger: Logger
-    private let noticeSink: Unmanaged<NoticeSink>
+    private let noticeSink: NoticeSink
 
     /// Connects with a libpq connection string: a URL (`postgresql://user@host:5432/db`), a
     /// `key=value` list, or `""` for libpq's environment variables (`PGHOST`, `PGPORT`, …).
@@ -20,22 +20,20 @@ public final class Connection {
         guard let handle = PQconnectdb(conninfo) else {
             throw PostgresError(kind: .connection, message: "libpq could not allocate a connection")
         }
+        // From here on `deinit` runs even if `init` throws, and it calls `PQfinish`.
         self.handle = handle
-        noticeSink = Unmanaged.passRetained(NoticeSink(logger: logger))
+        noticeSink = NoticeSink(logger: logger)
         guard PQstatus(handle) == CONNECTION_OK else {
             let reason = ConnectionString.redact(
                 String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines),
                 conninfo: conninfo)
-            let target = Self.describeTarget(handle)
-            PQfinish(handle)
-            noticeSink.release()
-            throw PostgresError(kind: .connection, message: "cannot connect to PostgreSQL (\(target)): \(reason)")
+            throw PostgresError(
+                kind: .connection, message: "cannot connect to PostgreSQL (\(Self.describeTarget(handle))): \(reason)")
         }
-        PQsetNoticeReceiver(handle, noticeReceiver, noticeSink.toOpaque())
+        // The sink lives as long as the connection, which outlives every callback.
+        PQsetNoticeReceiver(handle, noticeReceiver, Unmanaged.passUnretained(noticeSink).toOpaque())
         guard PQsetClientEncoding(handle, "UTF8") == 0 else {
             let message = String(cString: PQerrorMessage(handle))
-            PQfinish(handle)
-            noticeSink.release()
             throw PostgresError(kind: .connection, message: "cannot set the client encoding to UTF8: \(message)")
         }
         // The text forms the decoders read; the session's time zone is left as it is.
@@ -44,7 +42,6 @@ public final class Connection {
 
     deinit {
         PQfinish(handle)
-        noticeSink.release()
     }
 
     // MARK: - Where the connection goes
@@ -154,6 +151,7 @@ public final class Connection {
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     /// Inside a transaction already, it runs in a savepoint instead.
+    @discardableResult
     public func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
         if transactionStatus != .idle { return try savepoint(body) }
         try execute("begin")
@@ -176,6 +174,7 @@ public final class Connection {
 
     /// Runs `body` inside a savepoint of the current transaction: released when it returns,
     /// rolled back to when it throws (the transaction goes on).
+    @discardableResult
     public func savepoint<T>(_ body: (Connection) throws -> T) throws -> T {
         savepointCounter += 1
         let name = "periksa_sp_\(savepointCounter)"

@@ -57,6 +57,13 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
             sql += "$\(binds.count)"
         }
 
+        /// Binds `value` as the next parameter, NULL when nil.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(value?.postgresText)
+            types.append(Value.postgresType)
+            sql += "$\(binds.count)"
+        }
+
         /// Inserts program-chosen SQL text as it is.
         public mutating func appendInterpolation(unsafeSQL text: String) {
             sql += text

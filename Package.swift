@@ -67,6 +67,10 @@ let package = Package(
             name: "ComplianceTests",
             dependencies: ["Compliance", "Postgres", "TestSupport"]
         ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["periksa", "Postgres", "TestSupport"]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["Postgres"],

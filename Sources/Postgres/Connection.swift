@@ -164,7 +164,8 @@ public final class Connection {
         }
         if transactionStatus == .failed {
             _ = try? execute("rollback")
-            throw PostgresError(kind: .client, message: "the transaction failed on an earlier statement and was rolled back")
+            throw PostgresError(
+                kind: .client, message: "the transaction failed on an earlier statement and was rolled back")
         }
         try execute("commit")
         return value
@@ -223,7 +224,8 @@ public final class Connection {
         func field(_ code: Int32) -> String? {
             PQresultErrorField(pointer, code).map { String(cString: $0) }
         }
-        let message = field(CPostgres_DIAG_MESSAGE_PRIMARY)
+        let message =
+            field(CPostgres_DIAG_MESSAGE_PRIMARY)
             ?? String(cString: PQresultErrorMessage(pointer)).trimmingCharacters(in: .whitespacesAndNewlines)
         return PostgresError(
             kind: field(CPostgres_DIAG_SQLSTATE) == nil ? .connection : .server,

@@ -73,7 +73,8 @@ func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         let digit = bytes[index] &- UInt8(ascii: "0")
         guard digit < 10 else { return nil }
         let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-        let (next, overflow2) = negative
+        let (next, overflow2) =
+            negative
             ? times10.subtractingReportingOverflow(Int64(digit))
             : times10.addingReportingOverflow(Int64(digit))
         guard !overflow1, !overflow2 else { return nil }
@@ -164,7 +165,8 @@ public struct PostgresBytes: PostgresCodable, Hashable, Sendable {
         }
         return String(decoding: text, as: UTF8.self)
     }
-    public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>, type: PostgresDataType) -> PostgresBytes? {
+    public static func decode(postgresText bytes: UnsafeBufferPointer<UInt8>, type: PostgresDataType) -> PostgresBytes?
+    {
         guard type == .bytea, bytes.count >= 2, bytes[0] == UInt8(ascii: "\\"), bytes[1] == UInt8(ascii: "x"),
             bytes.count % 2 == 0
         else { return nil }

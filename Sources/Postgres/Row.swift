@@ -58,7 +58,8 @@ public struct Row {
     /// Decodes column `column` as `T`; NULL only decodes into an `Optional`.
     public func decode<T: PostgresDecodable>(_: T.Type = T.self, at column: Int) throws -> T {
         guard column >= 0, column < count else {
-            throw PostgresError(kind: .decoding, message: "column \(column) is out of range: the result has \(count) columns")
+            throw PostgresError(
+                kind: .decoding, message: "column \(column) is out of range: the result has \(count) columns")
         }
         let type = result.columnType(column)
         let decoded: T? = withText(column) { bytes in

@@ -20,8 +20,10 @@ extension PeriksaCommand {
         } catch {
             let language = global.language
             if Interrupts.shared.interrupted {
-                printError(language.text("dibatalkan oleh pengguna (Ctrl-C); tidak ada yang diubah",
-                    "cancelled by the user (Ctrl-C); nothing was changed"))
+                printError(
+                    language.text(
+                        "dibatalkan oleh pengguna (Ctrl-C); tidak ada yang diubah",
+                        "cancelled by the user (Ctrl-C); nothing was changed"))
                 throw ExitCode(130)
             }
             printError(describe(error, language: language))

@@ -5,6 +5,8 @@ struct DatabaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage the schema and the local PostgreSQL cluster.",
-        subcommands: [DatabaseMigrate.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self]
+        subcommands: [
+            DatabaseMigrate.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self, DatabaseConninfo.self,
+        ]
     )
 }

@@ -14,16 +14,18 @@ struct DatabaseStatus: PeriksaCommand {
     func execute() throws {
         let language = global.language
         let target = global.target
-        print(language.text("Sumber koneksi: ", "Connection settings: ") + target.description)
+        print(language.text("Sumber koneksi: ", "Connection settings: ") + target.describe(in: language))
         if case .embedded(let cluster) = target {
             let status = try cluster.status()
             guard status.exists else {
-                print(language.text(
-                    "Klaster lokal: belum dibuat (dibuat otomatis saat pertama dipakai, atau dengan `periksa db start`).",
-                    "Local cluster: not created yet (created on first use, or with `periksa db start`)."))
+                print(
+                    language.text(
+                        "Klaster lokal: belum dibuat (dibuat otomatis saat pertama dipakai, atau dengan `periksa db start`).",
+                        "Local cluster: not created yet (created on first use, or with `periksa db start`)."))
                 return
             }
-            let state = status.running
+            let state =
+                status.running
                 ? language.text("berjalan", "running") + (status.pid.map { " (pid \($0))" } ?? "")
                 : language.text("berhenti (jalankan `periksa db start`)", "stopped (run `periksa db start`)")
             print(language.text("Klaster lokal: ", "Local cluster: ") + "PostgreSQL \(status.version ?? "?"), \(state)")
@@ -35,9 +37,10 @@ struct DatabaseStatus: PeriksaCommand {
         let migrator = try Migrator.bundled()
         let states = try migrator.status(on: connection)
         let pending = states.filter { $0.state == .pending }.count
-        print(language.text(
-            "Migrasi: \(states.count - pending) diterapkan, \(pending) tertunda",
-            "Migrations: \(states.count - pending) applied, \(pending) pending"))
+        print(
+            language.text(
+                "Migrasi: \(states.count - pending) diterapkan, \(pending) tertunda",
+                "Migrations: \(states.count - pending) applied, \(pending) pending"))
         for entry in states {
             let state: String
             switch entry.state {
@@ -46,7 +49,8 @@ struct DatabaseStatus: PeriksaCommand {
             case .changed(let date):
                 state = language.text("BERUBAH sejak diterapkan ", "CHANGED since applied ") + Self.format(date)
             case .unknown(let date):
-                state = language.text("tidak dikenal versi ini, diterapkan ", "unknown to this version, applied ")
+                state =
+                    language.text("tidak dikenal versi ini, diterapkan ", "unknown to this version, applied ")
                     + Self.format(date)
             }
             print("  \(entry.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(state)")

@@ -34,15 +34,22 @@ struct CopyAndStreamTests {
             #expect(loaded == 100_000)
             var received = [UInt8]()
             received.reserveCapacity(sent.count)
-            try connection.copyOut("copy (select * from contributions order by kpj) to stdout") { received.append(contentsOf: $0) }
+            try connection.copyOut("copy (select * from contributions order by kpj) to stdout") {
+                received.append(contentsOf: $0)
+            }
             #expect(received.count == sent.count)
             let firstDifference = zip(received, sent).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             let context = firstDifference.map { at in
-                (String(decoding: received[max(0, at - 80)..<min(received.count, at + 40)], as: UTF8.self),
-                    String(decoding: sent[max(0, at - 80)..<min(sent.count, at + 40)], as: UTF8.self))
+                (
+                    String(decoding: received[max(0, at - 80)..<min(received.count, at + 40)], as: UTF8.self),
+                    String(decoding: sent[max(0, at - 80)..<min(sent.count, at + 40)], as: UTF8.self)
+                )
             }
-            #expect(firstDifference == nil, "first difference at byte \(firstDifference ?? -1): \(String(describing: context))")
-            let name = try connection.queryFirst("select name from contributions where kpj = \(String(format: "%011d", 3))")
+            #expect(
+                firstDifference == nil,
+                "first difference at byte \(firstDifference ?? -1): \(String(describing: context))")
+            let name = try connection.queryFirst(
+                "select name from contributions where kpj = \(String(format: "%011d", 3))")
             #expect(try name?.decode(String.self, at: 0) == "Baris\nbaru")
         }
     }
@@ -86,12 +93,15 @@ struct CopyAndStreamTests {
     func copyCSV() throws {
         try TestDatabase.withConnection { connection in
             try connection.execute(unsafeSQL: Self.contributions)
-            let csv = "npp,period,kpj,nik,name,wage\nJJ0P4391,2025-01,12345678901,3171014101900001,\"Maju, \"\"Jaya\"\"\",5396761.00\n"
+            let csv =
+                "npp,period,kpj,nik,name,wage\nJJ0P4391,2025-01,12345678901,3171014101900001,\"Maju, \"\"Jaya\"\"\",5396761.00\n"
             let loaded = try connection.copyIn("copy contributions from stdin (format csv, header true)") {
                 try $0.write(bytes: Array(csv.utf8))
             }
             #expect(loaded == 1)
-            #expect(try connection.queryFirst("select name from contributions")?.decode(String.self, at: 0) == "Maju, \"Jaya\"")
+            #expect(
+                try connection.queryFirst("select name from contributions")?.decode(String.self, at: 0)
+                    == "Maju, \"Jaya\"")
         }
     }
 
@@ -102,7 +112,8 @@ struct CopyAndStreamTests {
             var total: Int64 = 0
             let baseline = TestDatabase.residentMemory()
             var peak = baseline
-            try connection.stream("select g, 'NIK ' || g, (g % 1000)::numeric / 100 from generate_series(1, 2000000) g") { row in
+            try connection.stream("select g, 'NIK ' || g, (g % 1000)::numeric / 100 from generate_series(1, 2000000) g")
+            { row in
                 count += 1
                 total += try row.decode(Int64.self, at: 0)
                 if count % 100_000 == 0 { peak = max(peak, TestDatabase.residentMemory()) }

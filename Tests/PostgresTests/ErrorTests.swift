@@ -12,7 +12,9 @@ struct ErrorTests {
             try connection.execute("create table workers (nik text constraint workers_nik_key unique)")
             let nik = "3171014101900001"
             try connection.execute("insert into workers values (\(nik))")
-            let error = #expect(throws: PostgresError.self) { try connection.execute("insert into workers values (\(nik))") }
+            let error = #expect(throws: PostgresError.self) {
+                try connection.execute("insert into workers values (\(nik))")
+            }
             #expect(error?.sqlState == .uniqueViolation)
             #expect(error?.constraint == "workers_nik_key")
             #expect(error?.table == "workers")

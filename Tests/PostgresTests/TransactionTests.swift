@@ -18,7 +18,9 @@ struct TransactionTests {
                     throw Abort()
                 }
             }
-            let ids = try connection.query("select id from imports order by id").map { try $0.decode(Int32.self, at: 0) }
+            let ids = try connection.query("select id from imports order by id").map {
+                try $0.decode(Int32.self, at: 0)
+            }
             #expect(ids == [1])
             #expect(connection.transactionStatus == .idle)
         }
@@ -37,7 +39,9 @@ struct TransactionTests {
                 // A nested transaction is a savepoint too.
                 try connection.transaction { try $0.execute("insert into imports values (3)") }
             }
-            let ids = try connection.query("select id from imports order by id").map { try $0.decode(Int32.self, at: 0) }
+            let ids = try connection.query("select id from imports order by id").map {
+                try $0.decode(Int32.self, at: 0)
+            }
             #expect(ids == [1, 3])
         }
     }

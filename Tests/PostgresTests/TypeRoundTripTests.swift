@@ -35,13 +35,16 @@ struct TypeRoundTripTests {
 
     @Test("numeric keeps cents exact, for very large rupiah amounts too")
     func numeric() throws {
-        let amounts = ["0.01", "2446880.68", "2905119.9", "-15.50", "999999999999999999.99", "123456789012345678901234.56"]
+        let amounts = [
+            "0.01", "2446880.68", "2905119.9", "-15.50", "999999999999999999.99", "123456789012345678901234.56",
+        ]
         try TestDatabase.withConnection { connection in
             try connection.execute("create table money (amount numeric(30, 2))")
             for text in amounts {
                 let amount = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
                 try connection.execute("insert into money values (\(amount))")
-                let row = try #require(try connection.queryFirst("select amount, amount::text from money where amount = \(amount)"))
+                let row = try #require(
+                    try connection.queryFirst("select amount, amount::text from money where amount = \(amount)"))
                 let (decoded, serverText) = try row.decode((Decimal, String).self)
                 #expect(decoded == amount)
                 #expect(Decimal(string: serverText, locale: Locale(identifier: "en_US_POSIX")) == amount)

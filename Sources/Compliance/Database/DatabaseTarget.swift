@@ -30,11 +30,15 @@ public enum DatabaseTarget: Sendable, CustomStringConvertible {
     }
 
     /// Where the settings came from, with no password.
-    public var description: String {
+    public var description: String { describe(in: .english) }
+
+    /// Where the settings came from, with no password, in `language`.
+    public func describe(in language: Language) -> String {
         switch self {
         case .url(let url, let origin): "\(origin) (\(ConnectionString.redacted(url)))"
-        case .libpqEnvironment: "libpq environment variables (PG*)"
-        case .embedded(let cluster): "the local PostgreSQL cluster in \(cluster.home.path)"
+        case .libpqEnvironment: language.text("variabel lingkungan libpq (PG*)", "libpq environment variables (PG*)")
+        case .embedded(let cluster):
+            language.text("klaster PostgreSQL lokal di ", "the local PostgreSQL cluster in ") + cluster.home.path
         }
     }
 

@@ -125,7 +125,8 @@ public struct LocalCluster: Sendable {
             ],
             as: owner.runAs)
         guard outcome.status == 0 else {
-            throw LocalClusterError("initdb could not create the local PostgreSQL cluster in \(staging.path):\n\(outcome.output)")
+            throw LocalClusterError(
+                "initdb could not create the local PostgreSQL cluster in \(staging.path):\n\(outcome.output)")
         }
         let settings = """
 
@@ -162,7 +163,8 @@ public struct LocalCluster: Sendable {
         let outcome = try ProcessRunner.run(
             programs.pgCtl, ["start", "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "120"], as: owner.runAs)
         guard outcome.status == 0 else {
-            let log = (try? String(contentsOf: logFile, encoding: .utf8))?.split(separator: "\n").suffix(10)
+            let log =
+                (try? String(contentsOf: logFile, encoding: .utf8))?.split(separator: "\n").suffix(10)
                 .joined(separator: "\n") ?? ""
             throw LocalClusterError(
                 "the local PostgreSQL server in \(dataDirectory.path) did not start:\n\(outcome.output)\(log)")
@@ -205,14 +207,17 @@ public struct LocalCluster: Sendable {
     private func createHome(owner: ServerUser) throws {
         let manager = FileManager.default
         do {
-            try manager.createDirectory(at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try manager.createDirectory(
+                at: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw LocalClusterError("cannot create the folder \(home.path) for the local PostgreSQL cluster: \(error.localizedDescription)")
+            throw LocalClusterError(
+                "cannot create the folder \(home.path) for the local PostgreSQL cluster: \(error.localizedDescription)")
         }
         guard let runAs = owner.runAs else { return }
         // Run as root: the folder belongs to the server's user, who must be able to reach it.
         guard chown(home.path, owner.uid, owner.gid) == 0 else {
-            throw LocalClusterError("cannot give \(home.path) to the user '\(runAs)': \(String(cString: strerror(errno)))")
+            throw LocalClusterError(
+                "cannot give \(home.path) to the user '\(runAs)': \(String(cString: strerror(errno)))")
         }
         let probe = try ProcessRunner.run("/usr/bin/test", ["-w", home.path, "-a", "-x", home.path], as: runAs)
         guard probe.status == 0 else {

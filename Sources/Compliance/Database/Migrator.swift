@@ -88,7 +88,9 @@ public struct Migrator: Sendable {
             return (migration.version, migration.name, state)
         }
         let known = Set(migrations.map(\.version))
-        rows += recorded.values.filter { !known.contains($0.version) }.map { ($0.version, $0.name, .unknown($0.appliedAt)) }
+        rows += recorded.values.filter { !known.contains($0.version) }.map {
+            ($0.version, $0.name, .unknown($0.appliedAt))
+        }
         return rows.sorted { $0.version < $1.version }
     }
 

@@ -16,7 +16,8 @@ struct ProcessRunner {
     /// Runs `executable` with `arguments`, as `user` when given (through `runuser`, which
     /// needs root), and waits for it.
     static func run(_ executable: String, _ arguments: [String], as user: String? = nil) throws -> Outcome {
-        let argv = try user.map { [try findRunuser(), "-u", $0, "--", executable] + arguments } ?? [executable] + arguments
+        let argv =
+            try user.map { [try findRunuser(), "-u", $0, "--", executable] + arguments } ?? [executable] + arguments
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("periksa-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).out").path
         let descriptor = open(capture, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

@@ -56,7 +56,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "periksa-bench",
-            dependencies: ["Postgres"],
+            dependencies: [
+                "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             path: "Benchmarks/periksa-bench"
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import CPostgres
 
 /// Owns one `PGresult` and clears it when the last row that reads it is gone.
+@usableFromInline
 final class ResultHandle {
     let pointer: OpaquePointer
 
@@ -21,8 +22,13 @@ extension ResultHandle: Sendable {}
 
 /// One row of a result. Values are read in place from libpq's buffer, decoded on demand.
 public struct Row {
-    let result: ResultHandle
-    let index: Int32
+    @usableFromInline let result: ResultHandle
+    @usableFromInline let index: Int32
+
+    init(result: ResultHandle, index: Int32) {
+        self.result = result
+        self.index = index
+    }
 
     /// The number of columns.
     public var count: Int { result.columnCount }
@@ -55,40 +61,44 @@ public struct Row {
         }
     }
 
-    /// Decodes column `column` as `T`; NULL only decodes into an `Optional`.
-    public func decode<T: PostgresDecodable>(_: T.Type = T.self, at column: Int) throws -> T {
+    /// The text of column `column` (nil for NULL) and its server type; the bytes stay valid
+    /// while the row lives. Non-generic, so the generic decoders below can be inlined into
+    /// the caller (and specialised there) without exposing libpq.
+    @usableFromInline
+    func rawValue(_ column: Int) throws -> (bytes: UnsafeBufferPointer<UInt8>?, type: PostgresDataType) {
         guard column >= 0, column < count else {
             throw PostgresError(
                 kind: .decoding, message: "column \(column) is out of range: the result has \(count) columns")
         }
         let type = result.columnType(column)
-        let decoded: T? = withText(column) { bytes in
-            guard let bytes else { return T.postgresNull }
-            return T.decode(postgresText: bytes, type: type)
-        }
-        guard let decoded else {
-            let what = isNull(column) ? "is NULL and" : "of type \(type)"
-            throw PostgresError(
-                kind: .decoding,
-                message: "column \"\(result.columnName(column))\" \(what) cannot be decoded as \(T.self)",
-                column: result.columnName(column))
-        }
+        if isNull(column) { return (nil, type) }
+        let length = Int(PQgetlength(result.pointer, index, Int32(column)))
+        let raw = UnsafeRawPointer(PQgetvalue(result.pointer, index, Int32(column))!)
+        return (UnsafeBufferPointer(start: raw.assumingMemoryBound(to: UInt8.self), count: length), type)
+    }
+
+    /// The error for a value that could not be decoded: names the column and both types.
+    @usableFromInline
+    func decodingError(column: Int, swiftType: Any.Type) -> PostgresError {
+        let what = isNull(column) ? "is NULL and" : "of type \(result.columnType(column))"
+        let name = result.columnName(column)
+        return PostgresError(
+            kind: .decoding, message: "column \"\(name)\" \(what) cannot be decoded as \(swiftType)", column: name)
+    }
+
+    /// Decodes column `column` as `T`; NULL only decodes into an `Optional`.
+    @inlinable
+    public func decode<T: PostgresDecodable>(_: T.Type = T.self, at column: Int) throws -> T {
+        let (bytes, type) = try rawValue(column)
+        let decoded = bytes.map { T.decode(postgresText: $0, type: type) } ?? T.postgresNull
+        guard let decoded else { throw decodingError(column: column, swiftType: T.self) }
         return decoded
     }
 
     /// Decodes the column named `name` as `T`.
+    @inlinable
     public func decode<T: PostgresDecodable>(_: T.Type = T.self, _ name: String) throws -> T {
         try decode(T.self, at: columnIndex(name))
-    }
-
-    /// Decodes the first columns of the row as a tuple: `try row.decode((String, Int?).self)`.
-    public func decode<each T: PostgresDecodable>(_: (repeat each T).Type) throws -> (repeat each T) {
-        var column = 0
-        func next<V: PostgresDecodable>(_: V.Type) throws -> V {
-            defer { column += 1 }
-            return try decode(V.self, at: column)
-        }
-        return (repeat try next((each T).self))
     }
 }
 

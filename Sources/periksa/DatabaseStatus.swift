@@ -44,23 +44,16 @@ struct DatabaseStatus: PeriksaCommand {
         for entry in states {
             let state: String
             switch entry.state {
-            case .applied(let date): state = language.text("diterapkan ", "applied ") + Self.format(date)
+            case .applied(let date): state = language.text("diterapkan ", "applied ") + Formats.timestamp(date)
             case .pending: state = language.text("tertunda", "pending")
             case .changed(let date):
-                state = language.text("BERUBAH sejak diterapkan ", "CHANGED since applied ") + Self.format(date)
+                state = language.text("BERUBAH sejak diterapkan ", "CHANGED since applied ") + Formats.timestamp(date)
             case .unknown(let date):
                 state =
                     language.text("tidak dikenal versi ini, diterapkan ", "unknown to this version, applied ")
-                    + Self.format(date)
+                    + Formats.timestamp(date)
             }
             print("  \(entry.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(state)")
         }
-    }
-
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss ZZZZZ"
-        return formatter.string(from: date)
     }
 }

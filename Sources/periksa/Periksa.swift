@@ -11,6 +11,6 @@ struct Periksa: ParsableCommand {
             these, Periksa uses its own local PostgreSQL cluster in .periksa/ (or $PERIKSA_HOME).
             """,
         version: "0.1.0",
-        subcommands: [DatabaseCommand.self]
+        subcommands: [DatabaseCommand.self, ImportCommand.self, ImportsCommand.self]
     )
 }

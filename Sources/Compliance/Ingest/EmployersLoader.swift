@@ -1,0 +1,85 @@
+import Foundation
+import Postgres
+
+/// KIND `employers`: the BPJS registry. Replacement unit: npp (the row is updated).
+final class EmployersLoader: StagedLoader {
+    override var stagingColumns: [(name: String, type: String)] {
+        [
+            ("npp", "text"), ("name", "text"), ("npwp", "text"), ("nib", "text"), ("kbli", "text"), ("scale", "text"),
+            ("risk_group", "smallint"), ("region_code", "text"), ("branch_code", "text"), ("programs", "text[]"),
+            ("registered_on", "date"), ("status", "text"),
+        ]
+    }
+
+    override func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
+        let npp = required(field, "npp", &problems) { FieldRules.npp($0) }
+        let name = requiredText(field, "name", maximum: 300, &problems)
+        let npwp = field.isPresent("npwp") ? value(FieldRules.npwp(field("npwp")), &problems) : nil
+        var nib: String?
+        if field.isPresent("nib") {
+            if let problem = FieldRules.fixedDigits(field("nib"), count: 13, column: "nib") {
+                problems.append(problem)
+            } else {
+                nib = field.string("nib")
+            }
+        }
+        let kbli = requiredDigits(field, "kbli", count: 5, &problems)
+        let scale = required(field, "scale", &problems) { bytes -> Result<String, Problem> in
+            guard let scale = FieldRules.choice(bytes, FieldRules.scales) else {
+                let shown = Shown.value(bytes, personal: false)
+                return .failure(
+                    FieldRules.problem(
+                        "scale", "scale_unknown", "\(shown) bukan skala yang dikenal (besar, menengah, kecil, mikro)",
+                        "\(shown) is not a known scale (besar, menengah, kecil, mikro or large, medium, small, micro)"))
+            }
+            return .success(scale)
+        }
+        let riskGroup = required(field, "risk_group", &problems) {
+            FieldRules.wholeNumber($0, column: "risk_group", range: 1...5)
+        }
+        let region = requiredDigits(field, "region_code", count: 4, &problems)
+        let branch = requiredText(field, "branch_code", maximum: 40, &problems)
+        let programs = required(field, "programs", &problems) { FieldRules.programs($0) }
+        let registered = required(field, "registered_on", &problems) { FieldRules.date($0, column: "registered_on") }
+        var status: String? = "aktif"
+        if field.isPresent("status") {
+            status = FieldRules.choice(field("status"), FieldRules.statuses)
+            if status == nil {
+                let shown = Shown.value(field("status"), personal: false)
+                problems.append(
+                    FieldRules.problem(
+                        "status", "status_unknown", "\(shown) harus aktif atau nonaktif", "\(shown) must be aktif or nonaktif"))
+            }
+        }
+        return (
+            npp,
+            [
+                npp, name, npwp, nib, kbli, scale, riskGroup.map(String.init), region, branch,
+                programs.map { "{" + $0.joined(separator: ",") + "}" }, registered.map { _ in field.string("registered_on") },
+                status,
+            ]
+        )
+    }
+
+    override func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
+        FieldRules.problem(
+            "npp", "npp_duplicate", "NPP \"\(unit)\" muncul lebih dari sekali dalam berkas (baris \(lines)); semuanya ditolak",
+            "NPP \"\(unit)\" appears more than once in the file (lines \(lines)); all of them are rejected")
+    }
+
+    override func upsert(importID: Int) -> PostgresQuery {
+        """
+        insert into periksa.employers (npp, name, npwp, nib, kbli, scale, risk_group, region_code, branch_code,
+            programs, registered_on, status, import_id)
+        select npp, name, npwp, nib, kbli, scale, risk_group, region_code, branch_code, programs, registered_on,
+            status, \(importID)
+        from pg_temp.periksa_staging
+        order by line_number
+        on conflict (npp) do update set
+            name = excluded.name, npwp = excluded.npwp, nib = excluded.nib, kbli = excluded.kbli,
+            scale = excluded.scale, risk_group = excluded.risk_group, region_code = excluded.region_code,
+            branch_code = excluded.branch_code, programs = excluded.programs,
+            registered_on = excluded.registered_on, status = excluded.status, import_id = excluded.import_id
+        """
+    }
+}

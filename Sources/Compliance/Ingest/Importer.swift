@@ -1,0 +1,223 @@
+import Crypto
+import Foundation
+import Logging
+import Postgres
+
+/// Runs `periksa import KIND FILE`: validates every row of the file, loads the valid ones and
+/// keeps every rejection, in one transaction, exactly as DATA-CONTRACT.md says.
+public struct Importer {
+    /// What the user asked for.
+    public struct Options: Sendable {
+        public var kind: ImportKind
+        public var path: String
+        public var strict = false
+        public var force = false
+        public var language: Language = .indonesian
+
+        public init(kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian) {
+            self.kind = kind
+            self.path = path
+            self.strict = strict
+            self.force = force
+            self.language = language
+        }
+    }
+
+    /// What happened.
+    public struct Summary: Sendable {
+        public enum Status: String, Sendable {
+            case loaded, partial, rejected
+            /// The same file was imported before; nothing was done.
+            case alreadyImported
+        }
+
+        public var status: Status
+        public var importID: Int?
+        public var rowsRead = 0
+        public var rowsLoaded = 0
+        public var rowsRejected = 0
+        /// Rows with at least one problem (under --strict the others are not loaded either).
+        public var rowsWithProblems = 0
+        public var firstRejections: [(line: Int, problems: [Problem])] = []
+        public var unknownColumns: [String] = []
+        public var delimiter: Character = ","
+        /// For `.alreadyImported`: the earlier import and when it finished.
+        public var earlierImport: (id: Int, finishedAt: Date)?
+        public var sha256 = ""
+
+        /// The exit code of the data contract: 0 all loaded (or already imported), 3 some rejected.
+        public var exitCode: Int32 { status == .loaded || status == .alreadyImported ? 0 : 3 }
+    }
+
+    let connection: Connection
+    let logger: Logger
+    /// Called now and then with (rows read, bytes read, file size), for a progress line.
+    var progress: ((Int, Int, Int) -> Void)?
+
+    public init(connection: Connection, logger: Logger = Logger(label: "periksa.import"), progress: ((Int, Int, Int) -> Void)? = nil) {
+        self.connection = connection
+        self.logger = logger
+        self.progress = progress
+    }
+
+    /// Imports one file. Throws `ImportError` (nothing changed) for a file that cannot be
+    /// imported at all; rejected rows are reported in the summary, not thrown.
+    public func run(_ options: Options) throws -> Summary {
+        let sha256 = try Self.sha256(of: options.path)
+        let reader: CSVReader
+        let columns: ColumnMap
+        do {
+            reader = try CSVReader(path: options.path)
+            guard let header = try reader.readHeader() else { throw ImportError.emptyFile(path: options.path) }
+            columns = try ColumnMap(header: header, kind: options.kind, path: options.path)
+        } catch let error as CSVReaderError {
+            throw ImportError(error)
+        }
+        try ensureSchema()
+
+        var summary = Summary(status: .loaded)
+        summary.sha256 = sha256
+        summary.unknownColumns = columns.unknown
+        summary.delimiter = Character(Unicode.Scalar(reader.delimiter))
+        let started = Date()
+
+        return try connection.transaction { connection in
+            // Imports of one kind run one at a time: replacement units depend on their order.
+            try connection.execute("select pg_advisory_xact_lock(hashtext('periksa.import.' || \(options.kind.rawValue)))")
+            if !options.force, let earlier = try connection.queryFirst(
+                """
+                select import_id, finished_at from periksa.imports
+                where kind = \(options.kind.rawValue) and file_sha256 = \(sha256) and status in ('loaded', 'partial')
+                order by import_id desc limit 1
+                """)
+            {
+                summary.status = .alreadyImported
+                let (id, finishedAt) = try earlier.decode((Int, Date).self)
+                summary.earlierImport = (id, finishedAt)
+                summary.importID = id
+                return summary
+            }
+            let importID = try connection.queryFirst(
+                """
+                insert into periksa.imports (kind, file_name, file_sha256, file_bytes, delimiter, is_strict, is_forced,
+                    status, rows_read, rows_loaded, rows_rejected, started_at)
+                values (\(options.kind.rawValue), \((options.path as NSString).lastPathComponent), \(sha256),
+                    \(reader.fileSize), \(String(summary.delimiter)), \(options.strict), \(options.force),
+                    'loaded', 0, 0, 0, \(started))
+                returning import_id
+                """)!.decode(Int.self, at: 0)
+            summary.importID = importID
+            try RejectionSpool.prepare(on: connection)
+            let spool = try RejectionSpool(language: options.language)
+            let session = ImportSession(
+                connection: connection, importID: importID, language: options.language, strict: options.strict,
+                path: options.path, spool: spool)
+
+            // Everything the rows change is undone as a whole under --strict.
+            try connection.execute("savepoint before_rows")
+            let loader = Self.loader(for: options.kind)
+            try loader.begin(session, columns: columns)
+            var rows = 0
+            do {
+                while try reader.next() {
+                    rows += 1
+                    if case .rejected(let problems) = try Self.check(reader, columns: columns, loader: loader, session: session) {
+                        spool.add(line: reader.line, raw: reader.rawRecord, problems: problems)
+                    }
+                    if rows & 0xFFFF == 0 { progress?(rows, reader.bytesConsumed, reader.fileSize) }
+                }
+            } catch let error as CSVReaderError {
+                throw ImportError(error)
+            }
+            try loader.end(session)
+            progress?(rows, reader.fileSize, reader.fileSize)
+
+            summary.rowsRead = rows
+            summary.rowsWithProblems = spool.count
+            if options.strict && spool.count > 0 {
+                try connection.execute("rollback to savepoint before_rows")
+                summary.status = .rejected
+                summary.rowsRejected = rows
+            } else {
+                try connection.execute("release savepoint before_rows")
+                summary.status = spool.count > 0 ? .partial : .loaded
+                summary.rowsRejected = spool.count
+            }
+            summary.rowsLoaded = rows - summary.rowsRejected
+            summary.firstRejections = spool.first.map { ($0.line, $0.problems) }
+            try spool.store(importID: importID, on: connection)
+            try connection.execute(
+                """
+                update periksa.imports set status = \(summary.status.rawValue), rows_read = \(summary.rowsRead),
+                    rows_loaded = \(summary.rowsLoaded), rows_rejected = \(summary.rowsRejected), finished_at = clock_timestamp()
+                where import_id = \(importID)
+                """)
+            return summary
+        }
+    }
+
+    /// Checks the record's shape, then hands it to the loader.
+    static func check(_ reader: CSVReader, columns: ColumnMap, loader: KindLoader, session: ImportSession) throws
+        -> RecordOutcome
+    {
+        var problems: [Problem] = []
+        if let problem = reader.problem {
+            problems.append(
+                problem == .unterminatedQuote
+                    ? Problem(
+                        column: nil, rule: "csv_unterminated_quote", indonesian: "tanda kutip tidak ditutup sampai akhir berkas",
+                        english: "a quoted field is not closed before the end of the file")
+                    : Problem(
+                        column: nil, rule: "csv_text_after_quote", indonesian: "ada teks setelah tanda kutip penutup",
+                        english: "there is text after a closing quote"))
+        }
+        if reader.fieldCount != columns.fieldCount {
+            problems.append(
+                Problem(
+                    column: nil, rule: "field_count",
+                    indonesian: "baris ini memiliki \(reader.fieldCount) kolom, header \(columns.fieldCount)",
+                    english: "this row has \(reader.fieldCount) fields, the header \(columns.fieldCount)"))
+        }
+        guard problems.isEmpty else { return .rejected(problems) }
+        return try loader.process(reader, session)
+    }
+
+    static func loader(for kind: ImportKind) -> KindLoader {
+        switch kind {
+        case .employers: EmployersLoader()
+        case .workforce: WorkforceLoader()
+        case .contributions: ContributionsLoader()
+        case .payments: PaymentsLoader()
+        case .minimumWages: MinimumWagesLoader()
+        }
+    }
+
+    /// Runs `db migrate` when the schema is missing or behind.
+    func ensureSchema() throws {
+        let migrator = try Migrator.bundled()
+        let pending = try migrator.status(on: connection).filter { $0.state == .pending }
+        if !pending.isEmpty {
+            logger.notice("migrating the schema first (\(pending.count) pending)")
+            try migrator.migrate(on: connection)
+        }
+    }
+
+    /// SHA-256 of the file, hex.
+    static func sha256(of path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ImportError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ImportError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}

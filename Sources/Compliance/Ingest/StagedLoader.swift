@@ -1,0 +1,142 @@
+import Foundation
+import Postgres
+
+/// The kinds whose rows have a replacement unit that must be unique in the file (employers
+/// by npp, workforce by source–identifier–period, minimum wages by region–year): two rows
+/// with one unit are both rejected, which is known only at the end. Rows are staged in a
+/// temporary table, duplicates found there, and the rest upserted.
+class StagedLoader: KindLoader {
+    /// The staging columns after the fixed ones, with their SQL types.
+    var stagingColumns: [(name: String, type: String)] { [] }
+    /// The statement that moves the valid staged rows into place (`$1`-free; the import id is
+    /// interpolated by `upsert(importID:)`).
+    func upsert(importID: Int) -> PostgresQuery { "select 1" }
+    /// Validates a record: its unit (nil when it cannot be told) and its staging values.
+    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) { (nil, []) }
+    /// The reason given to every row of a duplicated unit.
+    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
+        Problem(column: nil, rule: "duplicate_unit", indonesian: "", english: "")
+    }
+
+    private var columns: ColumnMap!
+    private var writer: CopyWriter?
+    /// Staged rows that have problems of their own: line → (raw record, problems).
+    private var rowProblems: [Int: (raw: String, problems: [Problem])] = [:]
+
+    func begin(_ session: ImportSession, columns: ColumnMap) throws {
+        self.columns = columns
+        let extra = stagingColumns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
+        try session.connection.execute(
+            unsafeSQL: """
+                create temp table periksa_staging (
+                    line_number integer primary key, raw_line text not null, unit text not null,
+                    has_problems boolean not null, \(extra)
+                ) on commit drop
+                """)
+        let names = stagingColumns.map(\.name).joined(separator: ", ")
+        writer = try session.connection.startCopy(
+            "copy pg_temp.periksa_staging (line_number, raw_line, unit, has_problems, \(unsafeSQL: names)) from stdin")
+    }
+
+    func process(_ reader: CSVReader, _ session: ImportSession) throws -> RecordOutcome {
+        var problems: [Problem] = []
+        let (unit, values) = validate(Fields(reader: reader, columns: columns), problems: &problems)
+        guard let unit, let writer else { return .rejected(problems) }
+        let raw = reader.rawRecord
+        if !problems.isEmpty { rowProblems[reader.line] = (raw, problems) }
+        writer.appendField(String(reader.line))
+        writer.appendField(raw)
+        writer.appendField(unit)
+        writer.appendField(problems.isEmpty ? "f" : "t")
+        for value in values {
+            if let value { writer.appendField(value) } else { writer.appendNull() }
+        }
+        try writer.endRow()
+        return .accepted
+    }
+
+    func end(_ session: ImportSession) throws {
+        try writer?.finish()
+        let connection = session.connection
+        var rejected: [Int] = []
+        try connection.stream(
+            """
+            select s.line_number, s.raw_line, s.unit, d.lines
+            from pg_temp.periksa_staging s
+            join (
+                select unit, string_agg(line_number::text, ',' order by line_number) as lines
+                from pg_temp.periksa_staging group by unit having count(*) > 1
+            ) d using (unit)
+            order by s.line_number
+            """
+        ) { row in
+            let (line, raw, unit, lines) = try row.decode((Int, String, String, String).self)
+            let shownLines = lines.split(separator: ",").compactMap { Int($0) }.map { formatCount($0, session.language) }
+                .joined(separator: ", ")
+            var problems = rowProblems.removeValue(forKey: line)?.problems ?? []
+            problems.append(duplicateProblem(unit: unit, lines: shownLines, language: session.language))
+            session.spool.add(line: line, raw: raw, problems: problems)
+            rejected.append(line)
+        }
+        for (line, entry) in rowProblems.sorted(by: { $0.key < $1.key }) {
+            session.spool.add(line: line, raw: entry.raw, problems: entry.problems)
+        }
+        guard session.shouldWrite else { return }
+        try connection.execute(
+            """
+            delete from pg_temp.periksa_staging
+            where has_problems or line_number = any(string_to_array(\(rejected.map(String.init).joined(separator: ",")), ',')::int[])
+            """)
+        try connection.execute(upsert(importID: session.importID))
+    }
+
+    // MARK: - Helpers for subclasses
+
+    /// A required text column of at most `maximum` characters.
+    func requiredText(_ field: Fields, _ column: String, maximum: Int?, _ problems: inout [Problem]) -> String? {
+        let bytes = field(column)
+        guard !bytes.isEmpty else {
+            problems.append(Fields.required(column))
+            return nil
+        }
+        if let problem = FieldRules.text(bytes, column: column, maximum: maximum) {
+            problems.append(problem)
+            return nil
+        }
+        return FieldRules.text(bytes)
+    }
+
+    /// A required column of exactly `count` digits.
+    func requiredDigits(_ field: Fields, _ column: String, count: Int, _ problems: inout [Problem]) -> String? {
+        let bytes = field(column)
+        guard !bytes.isEmpty else {
+            problems.append(Fields.required(column))
+            return nil
+        }
+        if let problem = FieldRules.fixedDigits(bytes, count: count, column: column) {
+            problems.append(problem)
+            return nil
+        }
+        return FieldRules.text(bytes)
+    }
+
+    /// The value of a rule, with its problem recorded.
+    func value<T>(_ result: Result<T, Problem>, _ problems: inout [Problem]) -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let problem):
+            problems.append(problem)
+            return nil
+        }
+    }
+
+    /// A required column checked by `rule`.
+    func required<T>(_ field: Fields, _ column: String, _ problems: inout [Problem], _ rule: (UnsafeBufferPointer<UInt8>) -> Result<T, Problem>) -> T? {
+        let bytes = field(column)
+        guard !bytes.isEmpty else {
+            problems.append(Fields.required(column))
+            return nil
+        }
+        return value(rule(bytes), &problems)
+    }
+}

@@ -1,0 +1,130 @@
+import ArgumentParser
+import Compliance
+import Foundation
+import Postgres
+
+/// `periksa import KIND FILE`: loads one file of the data contract, validating every row.
+struct ImportCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import a file: employers | workforce | contributions | payments | minimum-wages.",
+        discussion: """
+            Exit codes: 0 every row loaded (or the same file was imported before), 1 nothing changed \
+            (unreadable file, missing column, database unreachable, …), 3 some rows rejected (see \
+            `periksa imports show ID`). With --strict one rejected row loads nothing.
+            """)
+
+    @Argument(help: "employers, workforce, contributions, payments or minimum-wages")
+    var kind: String
+
+    @Argument(help: "The CSV file (`,` or `;`, UTF-8).")
+    var file: String
+
+    @Flag(help: "Load nothing if any row is rejected.")
+    var strict = false
+
+    @Flag(help: "Import even if the same file was imported before.")
+    var force = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard ImportKind(rawValue: kind) != nil else {
+            throw ValidationError(
+                "KIND must be one of \(ImportKind.allCases.map(\.rawValue).joined(separator: ", ")), not \(kind)")
+        }
+    }
+
+    func execute() throws {
+        let language = global.language
+        let connection = try global.connect()
+        let progress = ProgressLine(file: (file as NSString).lastPathComponent, language: language)
+        let importer = Importer(connection: connection, logger: global.logger, progress: progress.update)
+        let options = Importer.Options(
+            kind: ImportKind(rawValue: kind)!, path: file, strict: strict, force: force, language: language)
+        let summary: Importer.Summary
+        do {
+            summary = try importer.run(options)
+        } catch let error as ImportError {
+            progress.clear()
+            printError(error.message(language))
+            throw ExitCode.failure
+        }
+        progress.clear()
+        report(summary, language: language)
+        if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+    }
+
+    private func report(_ summary: Importer.Summary, language: Language) {
+        let name = (file as NSString).lastPathComponent
+        if !summary.unknownColumns.isEmpty {
+            printNote(
+                language.text("peringatan: kolom tidak dikenal diabaikan: ", "warning: unknown columns ignored: ")
+                    + summary.unknownColumns.joined(separator: ", "))
+        }
+        if summary.status == .alreadyImported, let earlier = summary.earlierImport {
+            printNote(
+                language.text(
+                    "\(name) sudah diimpor sebagai impor #\(earlier.id) pada \(Formats.timestamp(earlier.finishedAt)) (SHA-256 sama); tidak ada yang diubah. Gunakan --force untuk mengimpor ulang.",
+                    "\(name) was already imported as import #\(earlier.id) on \(Formats.timestamp(earlier.finishedAt)) (same SHA-256); nothing was changed. Use --force to import it again."
+                ))
+            print("import_id=\(earlier.id) status=already-imported")
+            return
+        }
+        let id = summary.importID.map(String.init) ?? "?"
+        func count(_ value: Int) -> String { formatCount(value, language) }
+        printNote(
+            language.text(
+                "Impor #\(id) (\(kind), \(name), pemisah '\(summary.delimiter)'): \(count(summary.rowsRead)) baris dibaca, \(count(summary.rowsLoaded)) dimuat, \(count(summary.rowsRejected)) ditolak.",
+                "Import #\(id) (\(kind), \(name), delimiter '\(summary.delimiter)'): \(count(summary.rowsRead)) rows read, \(count(summary.rowsLoaded)) loaded, \(count(summary.rowsRejected)) rejected."
+            ))
+        if summary.status == .rejected {
+            printNote(
+                language.text(
+                    "--strict: \(count(summary.rowsWithProblems)) baris bermasalah, jadi tidak ada yang dimuat.",
+                    "--strict: \(count(summary.rowsWithProblems)) rows have problems, so nothing was loaded."))
+        }
+        if !summary.firstRejections.isEmpty {
+            printNote(language.text("Penolakan pertama:", "First rejections:"))
+            for rejection in summary.firstRejections {
+                let reasons = rejection.problems.map { $0.described(language) }.joined(separator: "; ")
+                printNote("  " + language.text("baris ", "line ") + count(rejection.line) + ", " + reasons)
+            }
+            printNote(language.text("Semua penolakan: periksa imports show \(id)", "All rejections: periksa imports show \(id)"))
+        }
+        print(
+            "import_id=\(id) status=\(summary.status.rawValue) read=\(summary.rowsRead) loaded=\(summary.rowsLoaded) rejected=\(summary.rowsRejected)"
+        )
+    }
+}
+
+/// The progress line of a long import, on stderr when it is a terminal; silent otherwise.
+final class ProgressLine: @unchecked Sendable {
+    private let file: String
+    private let language: Language
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private let started = Date()
+    private var lastShown = Date.distantPast
+    private var shown = false
+
+    init(file: String, language: Language) {
+        self.file = file
+        self.language = language
+    }
+
+    func update(rows: Int, bytes: Int, size: Int) {
+        guard enabled, Date().timeIntervalSince(lastShown) >= 0.5 else { return }
+        lastShown = Date()
+        let elapsed = max(Date().timeIntervalSince(started), 0.001)
+        let percent = size > 0 ? bytes * 100 / size : 100
+        let line = language.text(
+            "\(file): \(formatCount(rows, language)) baris, \(formatCount(Int(Double(rows) / elapsed), language)) baris/dtk, \(percent)%",
+            "\(file): \(formatCount(rows, language)) rows, \(formatCount(Int(Double(rows) / elapsed), language)) rows/s, \(percent)%")
+        FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
+        shown = true
+    }
+
+    func clear() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -10,6 +10,9 @@ extension Connection {
         guard ResultStatus(PQresultStatus(start.pointer)) == .copyIn else {
             throw PostgresError(kind: .client, message: "the statement is not a COPY … FROM STDIN", sql: query.sql)
         }
+        // Non-blocking while the COPY runs: the writer hands data to libpq and goes back to
+        // producing rows while the server consumes them (see `CopyWriter.flush`).
+        PQsetnonblocking(handle, 1)
         return CopyWriter(connection: self, sql: query.sql)
     }
 
@@ -85,8 +88,17 @@ public final class CopyWriter {
 
     private unowned let connection: Connection
     private let sql: String
-    private var buffer: [UInt8] = []
-    private let chunkSize = 256 * 1024
+    // A plain byte buffer: appending to an array stored in a class costs a dynamic
+    // exclusivity check per call, which dominated the import's profile.
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// Data is handed to libpq in chunks this size; smaller than the socket buffer, so that
+    /// handing it over never waits for the server to finish the previous chunk.
+    private let chunkSize = 32 * 1024
+    /// How much may wait in libpq's buffer before the writer waits for the server.
+    private let maximumPending = 1 << 20
+    private var pending = 0
     private var serverEnded = false
     private var ended = false
     private var fieldsInRow = 0
@@ -96,13 +108,32 @@ public final class CopyWriter {
     init(connection: Connection, sql: String) {
         self.connection = connection
         self.sql = sql
-        buffer.reserveCapacity(chunkSize + 4096)
+        capacity = chunkSize * 2
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// Makes room for `extra` more bytes.
+    private func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var newCapacity = capacity * 2
+        while newCapacity < count + extra { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: buffer, count: count)
+        buffer.deallocate()
+        buffer = bigger
+        capacity = newCapacity
     }
 
     /// Writes bytes as they are (for `COPY … (format csv)` fed from a file, say).
     public func write<Bytes: Collection>(bytes: Bytes) throws where Bytes.Element == UInt8 {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= chunkSize { try flush() }
+        reserve(bytes.count)
+        for byte in bytes {
+            buffer[count] = byte
+            count += 1
+        }
+        if count >= chunkSize { try flush() }
     }
 
     /// Writes one row in COPY's text format: tab-separated, `\N` for NULL, escapes for
@@ -122,13 +153,34 @@ public final class CopyWriter {
     /// Appends one field of the current row, escaped for COPY's text format.
     public func appendField(_ bytes: UnsafeBufferPointer<UInt8>) {
         separate()
+        reserve(bytes.count * 2)
+        guard let source = bytes.baseAddress else { return }
+        var needsEscape = false
+        for byte in bytes where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            needsEscape = true
+            break
+        }
+        if !needsEscape {
+            (buffer + count).update(from: source, count: bytes.count)
+            count += bytes.count
+            return
+        }
         for byte in bytes {
+            var escaped: UInt8 = 0
             switch byte {
-            case 0x5C: buffer.append(0x5C); buffer.append(0x5C)
-            case 0x09: buffer.append(0x5C); buffer.append(UInt8(ascii: "t"))
-            case 0x0A: buffer.append(0x5C); buffer.append(UInt8(ascii: "n"))
-            case 0x0D: buffer.append(0x5C); buffer.append(UInt8(ascii: "r"))
-            default: buffer.append(byte)
+            case 0x5C: escaped = 0x5C
+            case 0x09: escaped = UInt8(ascii: "t")
+            case 0x0A: escaped = UInt8(ascii: "n")
+            case 0x0D: escaped = UInt8(ascii: "r")
+            default: break
+            }
+            if escaped != 0 {
+                buffer[count] = 0x5C
+                buffer[count + 1] = escaped
+                count += 2
+            } else {
+                buffer[count] = byte
+                count += 1
             }
         }
     }
@@ -142,37 +194,81 @@ public final class CopyWriter {
     /// Appends a NULL field to the current row.
     public func appendNull() {
         separate()
-        buffer.append(0x5C)
-        buffer.append(UInt8(ascii: "N"))
+        reserve(2)
+        buffer[count] = 0x5C
+        buffer[count + 1] = UInt8(ascii: "N")
+        count += 2
     }
 
     /// Ends the current row.
     public func endRow() throws {
-        buffer.append(0x0A)
+        reserve(1)
+        buffer[count] = 0x0A
+        count += 1
         fieldsInRow = 0
         rowsWritten += 1
-        if buffer.count >= chunkSize { try flush() }
+        if count >= chunkSize { try flush() }
     }
 
     private func separate() {
-        if fieldsInRow > 0 { buffer.append(0x09) }
+        if fieldsInRow > 0 {
+            reserve(1)
+            buffer[count] = 0x09
+            count += 1
+        }
         fieldsInRow += 1
     }
 
-    /// Sends what is buffered.
+    /// Hands what is buffered to libpq, which sends what the socket takes without blocking;
+    /// waits for the server only when more than `maximumPending` bytes are queued.
     func flush() throws {
-        guard !buffer.isEmpty, !serverEnded else { return }
-        let status = buffer.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) {
-                PQputCopyData(connection.handle, $0.baseAddress, Int32($0.count))
-            }
+        guard count > 0, !serverEnded else { return }
+        let status = buffer.withMemoryRebound(to: CChar.self, capacity: count) {
+            PQputCopyData(connection.handle, $0, Int32(count))
         }
-        buffer.removeAll(keepingCapacity: true)
         if status != 1 {
             // The server has already ended the COPY with an error; `finish` reads it.
+            count = 0
             serverEnded = true
             throw ServerEndedCopy()
         }
+        pending += count
+        count = 0
+        switch PQflush(connection.handle) {
+        case 0: pending = 0
+        case 1: if pending > maximumPending { try drain() }
+        default:
+            serverEnded = true
+            throw ServerEndedCopy()
+        }
+    }
+
+    /// Waits until libpq has sent everything it holds (reading what the server says meanwhile).
+    private func drain() throws {
+        let socket = PQsocket(connection.handle)
+        while true {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLOUT | POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, -1)
+            if descriptor.revents & Int16(POLLIN) != 0, PQconsumeInput(connection.handle) == 0 {
+                serverEnded = true
+                throw ServerEndedCopy()
+            }
+            let flushed = PQflush(connection.handle)
+            if flushed == 0 {
+                pending = 0
+                return
+            }
+            if flushed < 0 {
+                serverEnded = true
+                throw ServerEndedCopy()
+            }
+        }
+    }
+
+    /// Back to blocking mode, with everything queued sent.
+    private func restoreBlocking() {
+        if !serverEnded { _ = try? drain() }
+        PQsetnonblocking(connection.handle, 0)
     }
 
     /// Sends the rest, ends the COPY and returns the number of rows the server loaded; throws
@@ -184,6 +280,7 @@ public final class CopyWriter {
         if !serverEnded {
             do { try flush() } catch is ServerEndedCopy {}
         }
+        restoreBlocking()
         if !serverEnded { _ = PQputCopyEnd(connection.handle, nil) }
         return try collect()
     }
@@ -192,7 +289,8 @@ public final class CopyWriter {
     public func abort() {
         guard !ended else { return }
         ended = true
-        buffer.removeAll()
+        count = 0
+        restoreBlocking()
         if !serverEnded { _ = PQputCopyEnd(connection.handle, "aborted by the client") }
         _ = try? collect()
     }

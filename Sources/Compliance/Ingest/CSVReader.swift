@@ -139,7 +139,11 @@ public final class CSVReader {
     /// Parses the record at `start`. Returns nil when the buffer ends before the record does
     /// and more input may follow.
     private func parse(allowIncomplete: Bool) -> Outcome? {
+        // Work on a local copy of the value buffer (a pointer and counts): appending to a
+        // property of a class costs a dynamic exclusivity check per byte.
+        var values = self.values
         values.count = 0
+        defer { self.values = values }
         ranges.removeAll(keepingCapacity: true)
         problem = nil
         let buffer = storage

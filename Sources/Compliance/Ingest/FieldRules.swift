@@ -87,7 +87,7 @@ enum FieldRules {
 
     /// NIK: 16 digits; province 11–99; birth day 01–31 or 41–71; month 01–12; serial not 0000.
     static func nik(_ bytes: Bytes) -> Result<UInt64, Problem> {
-        let shown = Shown.value(bytes, personal: true)
+        var shown: String { Shown.value(bytes, personal: true) }
         guard bytes.count == 16, allDigits(bytes) else {
             let what = allDigits(bytes) ? "\(bytes.count) digit" : nil
             return .failure(problem(
@@ -126,6 +126,15 @@ enum FieldRules {
 
     /// Text of `minimum`…`maximum` characters (Unicode code points), valid UTF-8, no NUL.
     static func text(_ bytes: Bytes, column: String, maximum: Int?) -> Problem? {
+        // ASCII without NUL needs no decoding; its length is its byte count.
+        var ascii = true
+        for byte in bytes where byte >= 0x80 || byte == 0 {
+            ascii = false
+            break
+        }
+        if ascii {
+            guard let maximum, bytes.count > maximum else { return nil }
+        }
         guard let string = String(validating: bytes, as: UTF8.self), !bytes.contains(0) else {
             return problem(column, "text_encoding", "bukan teks UTF-8 yang sah", "not valid UTF-8 text")
         }
@@ -180,7 +189,7 @@ enum FieldRules {
 
     /// A whole number: plain digits, leading zeros allowed, no sign or separators.
     static func wholeNumber(_ bytes: Bytes, column: String, range: ClosedRange<Int>) -> Result<Int, Problem> {
-        let shown = Shown.value(bytes, personal: false)
+        var shown: String { Shown.value(bytes, personal: false) }
         guard let value = digitsValue(bytes) else {
             return .failure(problem(
                 column, "whole_number", "\(shown) harus bilangan bulat (hanya angka, tanpa tanda atau pemisah)",
@@ -199,11 +208,14 @@ enum FieldRules {
     static func money(_ bytes: Bytes, column: String, positive: Bool, personal: Bool) -> Result<Bytes, Problem> {
         var point = -1
         var valid = !bytes.isEmpty
-        for (index, byte) in bytes.enumerated() {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
             if byte == 0x2E, point < 0, index > 0 { point = index } else if !isDigit(byte) { valid = false }
+            index += 1
         }
         if valid, point >= 0, !(1...2).contains(bytes.count - point - 1) { valid = false }
-        let shown = personal ? "" : Shown.value(bytes, personal: false) + " "
+        var shown: String { personal ? "" : Shown.value(bytes, personal: false) + " " }
         guard valid else {
             let raw = text(bytes)
             let lowered = raw.lowercased()

@@ -63,7 +63,12 @@ public struct Importer {
     /// Imports one file. Throws `ImportError` (nothing changed) for a file that cannot be
     /// imported at all; rejected rows are reported in the summary, not thrown.
     public func run(_ options: Options) throws -> Summary {
+        let clock = ContinuousClock()
+        let begun = clock.now
+        func phase(_ name: String) { logger.debug("\(name): \(clock.now - begun)") }
+        defer { phase("done") }
         let sha256 = try Self.sha256(of: options.path)
+        phase("sha256")
         let reader: CSVReader
         let columns: ColumnMap
         do {
@@ -129,7 +134,9 @@ public struct Importer {
             } catch let error as CSVReaderError {
                 throw ImportError(error)
             }
+            phase("rows read and sent")
             try loader.end(session)
+            phase("loader finished")
             progress?(rows, reader.fileSize, reader.fileSize)
 
             summary.rowsRead = rows
@@ -146,6 +153,7 @@ public struct Importer {
             summary.rowsLoaded = rows - summary.rowsRejected
             summary.firstRejections = spool.first.map { ($0.line, $0.problems) }
             try spool.store(importID: importID, on: connection)
+            phase("rejections stored")
             try connection.execute(
                 """
                 update periksa.imports set status = \(summary.status.rawValue), rows_read = \(summary.rowsRead),

@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["periksa", "Postgres", "TestSupport"]
+            dependencies: ["periksa", "Compliance", "Postgres", "TestSupport"]
         ),
         .target(
             name: "TestSupport",

@@ -25,9 +25,6 @@ extension Connection {
         let writer = try startCopy(query)
         do {
             try body(writer)
-        } catch let error as CopyWriter.ServerEndedCopy {
-            _ = error
-            return try writer.finish()  // throws the server's own error
         } catch {
             writer.abort()
             throw error
@@ -84,8 +81,6 @@ extension Connection {
 /// Rows can be written whole (`writeRow`) or field by field (`appendField`, `appendNull`,
 /// `endRow`), the latter straight from byte buffers without building a `String` per value.
 public final class CopyWriter {
-    struct ServerEndedCopy: Error {}
-
     private unowned let connection: Connection
     private let sql: String
     // A plain byte buffer: appending to an array stored in a class costs a dynamic
@@ -226,21 +221,28 @@ public final class CopyWriter {
         let status = buffer.withMemoryRebound(to: CChar.self, capacity: count) {
             PQputCopyData(connection.handle, $0, Int32(count))
         }
-        if status != 1 {
-            // The server has already ended the COPY with an error; `finish` reads it.
-            count = 0
-            serverEnded = true
-            throw ServerEndedCopy()
-        }
-        pending += count
         count = 0
+        guard status == 1 else { throw serverEndedCopy() }
+        pending += count
         switch PQflush(connection.handle) {
         case 0: pending = 0
         case 1: if pending > maximumPending { try drain() }
-        default:
-            serverEnded = true
-            throw ServerEndedCopy()
+        default: throw serverEndedCopy()
         }
+    }
+
+    /// The server ended the COPY (it refused a row, or the connection broke): the error it
+    /// sent, read now so that it reaches the caller wherever the writer was.
+    private func serverEndedCopy() -> Error {
+        serverEnded = true
+        ended = true
+        PQsetnonblocking(connection.handle, 0)
+        do {
+            _ = try collect()
+        } catch {
+            return error
+        }
+        return PostgresError(kind: .connection, message: "the server ended the COPY", sql: sql)
     }
 
     /// Waits until libpq has sent everything it holds (reading what the server says meanwhile).
@@ -250,18 +252,14 @@ public final class CopyWriter {
             var descriptor = pollfd(fd: socket, events: Int16(POLLOUT | POLLIN), revents: 0)
             _ = poll(&descriptor, 1, -1)
             if descriptor.revents & Int16(POLLIN) != 0, PQconsumeInput(connection.handle) == 0 {
-                serverEnded = true
-                throw ServerEndedCopy()
+                throw serverEndedCopy()
             }
             let flushed = PQflush(connection.handle)
             if flushed == 0 {
                 pending = 0
                 return
             }
-            if flushed < 0 {
-                serverEnded = true
-                throw ServerEndedCopy()
-            }
+            if flushed < 0 { throw serverEndedCopy() }
         }
     }
 
@@ -277,9 +275,7 @@ public final class CopyWriter {
     public func finish() throws -> Int {
         guard !ended else { return rowsWritten }
         ended = true
-        if !serverEnded {
-            do { try flush() } catch is ServerEndedCopy {}
-        }
+        try flush()
         restoreBlocking()
         if !serverEnded { _ = PQputCopyEnd(connection.handle, nil) }
         return try collect()

@@ -90,7 +90,9 @@ struct ImportCommand: PeriksaCommand {
                 let reasons = rejection.problems.map { $0.described(language) }.joined(separator: "; ")
                 printNote("  " + language.text("baris ", "line ") + count(rejection.line) + ", " + reasons)
             }
-            printNote(language.text("Semua penolakan: periksa imports show \(id)", "All rejections: periksa imports show \(id)"))
+            printNote(
+                language.text(
+                    "Semua penolakan: periksa imports show \(id)", "All rejections: periksa imports show \(id)"))
         }
         print(
             "import_id=\(id) status=\(summary.status.rawValue) read=\(summary.rowsRead) loaded=\(summary.rowsLoaded) rejected=\(summary.rowsRejected)"
@@ -119,7 +121,8 @@ final class ProgressLine: @unchecked Sendable {
         let percent = size > 0 ? bytes * 100 / size : 100
         let line = language.text(
             "\(file): \(formatCount(rows, language)) baris, \(formatCount(Int(Double(rows) / elapsed), language)) baris/dtk, \(percent)%",
-            "\(file): \(formatCount(rows, language)) rows, \(formatCount(Int(Double(rows) / elapsed), language)) rows/s, \(percent)%")
+            "\(file): \(formatCount(rows, language)) rows, \(formatCount(Int(Double(rows) / elapsed), language)) rows/s, \(percent)%"
+        )
         FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
         shown = true
     }

@@ -39,7 +39,8 @@ struct ImportsList: PeriksaCommand {
 
 /// `periksa imports show ID`.
 struct ImportsShow: PeriksaCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one import and its rejected rows.")
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one import and its rejected rows.")
 
     @Argument(help: "The import id.")
     var id: Int
@@ -62,8 +63,12 @@ struct ImportsShow: PeriksaCommand {
             ))
         print("SHA-256: \(entry.sha256)")
         try history.rejections(of: id, language: language) { rejection in
-            let reasons = rejection.reasons.map { ($0.column.map { language.text("kolom \($0): ", "column \($0): ") } ?? "") + $0.message }
-            print(language.text("baris ", "line ") + formatCount(rejection.line, language) + ", " + reasons.joined(separator: "; "))
+            let reasons = rejection.reasons.map {
+                ($0.column.map { language.text("kolom \($0): ", "column \($0): ") } ?? "") + $0.message
+            }
+            print(
+                language.text("baris ", "line ") + formatCount(rejection.line, language) + ", "
+                    + reasons.joined(separator: "; "))
             if showPersonalData { print("    " + rejection.rawLine) }
         }
     }
@@ -81,7 +86,8 @@ enum TextTable {
         return all.enumerated().map { index, row in
             let line = row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-            return index == 0 ? line + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : line
+            return index == 0
+                ? line + "\n" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") : line
         }.joined(separator: "\n")
     }
 }

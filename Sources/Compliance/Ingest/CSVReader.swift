@@ -51,7 +51,9 @@ public final class CSVReader {
     public init(path: String) throws {
         self.path = path
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw CSVReaderError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw CSVReaderError.cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
         var info = stat()
         fstat(descriptor, &info)
         guard (info.st_mode & S_IFMT) == S_IFREG else {

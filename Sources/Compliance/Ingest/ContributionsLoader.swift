@@ -45,7 +45,9 @@ final class ContributionsLoader: KindLoader {
         ) { row in
             let name = try row.decode(String.self, at: 0)  // contributions_YYYY_MM
             let parts = name.split(separator: "_")
-            if parts.count == 3, let year = Int(parts[1]), let month = Int(parts[2]) { partitions.insert(year * 12 + month - 1) }
+            if parts.count == 3, let year = Int(parts[1]), let month = Int(parts[2]) {
+                partitions.insert(year * 12 + month - 1)
+            }
         }
     }
 
@@ -118,7 +120,8 @@ final class ContributionsLoader: KindLoader {
                     FieldRules.problem(
                         "nik", "nik_duplicate",
                         "NIK yang sama sudah ada di baris \(formatCount(Int(firstLine), session.language)) untuk NPP dan periode ini",
-                        "the same NIK is already on line \(formatCount(Int(firstLine), session.language)) for this NPP and period"))
+                        "the same NIK is already on line \(formatCount(Int(firstLine), session.language)) for this NPP and period"
+                    ))
             }
             unitIndex = index
         }

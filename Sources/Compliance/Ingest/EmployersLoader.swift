@@ -48,14 +48,16 @@ final class EmployersLoader: StagedLoader {
                 let shown = Shown.value(field("status"), personal: false)
                 problems.append(
                     FieldRules.problem(
-                        "status", "status_unknown", "\(shown) harus aktif atau nonaktif", "\(shown) must be aktif or nonaktif"))
+                        "status", "status_unknown", "\(shown) harus aktif atau nonaktif",
+                        "\(shown) must be aktif or nonaktif"))
             }
         }
         return (
             npp,
             [
                 npp, name, npwp, nib, kbli, scale, riskGroup.map(String.init), region, branch,
-                programs.map { "{" + $0.joined(separator: ",") + "}" }, registered.map { _ in field.string("registered_on") },
+                programs.map { "{" + $0.joined(separator: ",") + "}" },
+                registered.map { _ in field.string("registered_on") },
                 status,
             ]
         )
@@ -63,7 +65,8 @@ final class EmployersLoader: StagedLoader {
 
     override func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
         FieldRules.problem(
-            "npp", "npp_duplicate", "NPP \"\(unit)\" muncul lebih dari sekali dalam berkas (baris \(lines)); semuanya ditolak",
+            "npp", "npp_duplicate",
+            "NPP \"\(unit)\" muncul lebih dari sekali dalam berkas (baris \(lines)); semuanya ditolak",
             "NPP \"\(unit)\" appears more than once in the file (lines \(lines)); all of them are rejected")
     }
 

@@ -54,9 +54,10 @@ enum FieldRules {
         }
         guard valid, (1...20).contains(out.count) else {
             let shown = Shown.value(bytes, personal: false)
-            return .failure(problem(
-                column, "npp_format", "\(shown) harus 1–20 huruf dan angka",
-                "\(shown) must be 1–20 letters and digits"))
+            return .failure(
+                problem(
+                    column, "npp_format", "\(shown) harus 1–20 huruf dan angka",
+                    "\(shown) must be 1–20 letters and digits"))
         }
         return .success(String(decoding: out, as: UTF8.self))
     }
@@ -70,9 +71,10 @@ enum FieldRules {
         }
         guard valid, digits.count == 15 || digits.count == 16 else {
             let shown = Shown.value(bytes, personal: false)
-            return .failure(problem(
-                "npwp", "npwp_format", "\(shown) harus 15 atau 16 digit (titik, tanda hubung dan spasi diabaikan)",
-                "\(shown) must be 15 or 16 digits (dots, dashes and spaces are ignored)"))
+            return .failure(
+                problem(
+                    "npwp", "npwp_format", "\(shown) harus 15 atau 16 digit (titik, tanda hubung dan spasi diabaikan)",
+                    "\(shown) must be 15 or 16 digits (dots, dashes and spaces are ignored)"))
         }
         if digits.count == 15 { digits.insert(48, at: 0) }
         return .success(String(decoding: digits, as: UTF8.self))
@@ -89,33 +91,39 @@ enum FieldRules {
     static func nik(_ bytes: Bytes) -> Result<UInt64, Problem> {
         var shown: String { Shown.value(bytes, personal: true) }
         guard bytes.count == 16, allDigits(bytes) else {
-            let what = allDigits(bytes) ? "\(bytes.count) digit" : nil
-            return .failure(problem(
-                "nik", "nik_length",
-                "\(shown) harus 16 digit" + (what.map { " (ada \($0))" } ?? ""),
-                "\(shown) must be 16 digits" + (what.map { " (has \($0))" } ?? "")))
+            let what = allDigits(bytes) ? "\(bytes.count)" : nil
+            return .failure(
+                problem(
+                    "nik", "nik_length",
+                    "\(shown) harus 16 digit" + (what.map { " (ada \($0))" } ?? ""),
+                    "\(shown) must be 16 digits" + (what.map { " (has \($0))" } ?? "")))
         }
         func pair(_ at: Int) -> Int { Int(bytes[at] - 48) * 10 + Int(bytes[at + 1] - 48) }
         if pair(0) < 11 {
-            return .failure(problem(
-                "nik", "nik_province", "\(shown): kode provinsi (2 digit pertama) harus 11–99",
-                "\(shown): the province code (first 2 digits) must be 11–99"))
+            return .failure(
+                problem(
+                    "nik", "nik_province", "\(shown): kode provinsi (2 digit pertama) harus 11–99",
+                    "\(shown): the province code (first 2 digits) must be 11–99"))
         }
         let day = pair(6)
         if !((1...31).contains(day) || (41...71).contains(day)) {
-            return .failure(problem(
-                "nik", "nik_birth_day", "\(shown): tanggal lahir (digit 7–8) harus 01–31, atau 41–71 untuk perempuan",
-                "\(shown): the birth day (digits 7–8) must be 01–31, or 41–71 for women"))
+            return .failure(
+                problem(
+                    "nik", "nik_birth_day",
+                    "\(shown): tanggal lahir (digit 7–8) harus 01–31, atau 41–71 untuk perempuan",
+                    "\(shown): the birth day (digits 7–8) must be 01–31, or 41–71 for women"))
         }
         if !(1...12).contains(pair(8)) {
-            return .failure(problem(
-                "nik", "nik_birth_month", "\(shown): bulan lahir (digit 9–10) harus 01–12",
-                "\(shown): the birth month (digits 9–10) must be 01–12"))
+            return .failure(
+                problem(
+                    "nik", "nik_birth_month", "\(shown): bulan lahir (digit 9–10) harus 01–12",
+                    "\(shown): the birth month (digits 9–10) must be 01–12"))
         }
         if pair(12) == 0, pair(14) == 0 {
-            return .failure(problem(
-                "nik", "nik_serial", "\(shown): nomor urut (4 digit terakhir) tidak boleh 0000",
-                "\(shown): the serial (last 4 digits) must not be 0000"))
+            return .failure(
+                problem(
+                    "nik", "nik_serial", "\(shown): nomor urut (4 digit terakhir) tidak boleh 0000",
+                    "\(shown): the serial (last 4 digits) must not be 0000"))
         }
         var value: UInt64 = 0
         for byte in bytes { value = value * 10 + UInt64(byte - 48) }
@@ -172,14 +180,16 @@ enum FieldRules {
         let unknown = parts.filter { !programmes.contains(String($0)) }
         guard unknown.isEmpty else {
             let shown = "\"" + unknown.joined(separator: "\", \"") + "\""
-            return .failure(problem(
-                "programs", "programs_unknown", "\(shown) bukan program yang dikenal (JKK, JKM, JHT, JP, JKP)",
-                "\(shown) is not a known programme (JKK, JKM, JHT, JP, JKP)"))
+            return .failure(
+                problem(
+                    "programs", "programs_unknown", "\(shown) bukan program yang dikenal (JKK, JKM, JHT, JP, JKP)",
+                    "\(shown) is not a known programme (JKK, JKM, JHT, JP, JKP)"))
         }
         guard !parts.isEmpty else {
-            return .failure(problem(
-                "programs", "programs_empty", "tidak ada program (JKK, JKM, JHT, JP, JKP)",
-                "no programme (JKK, JKM, JHT, JP, JKP)"))
+            return .failure(
+                problem(
+                    "programs", "programs_empty", "tidak ada program (JKK, JKM, JHT, JP, JKP)",
+                    "no programme (JKK, JKM, JHT, JP, JKP)"))
         }
         let present = Set(parts.map(String.init))
         return .success(programmes.filter(present.contains))
@@ -191,14 +201,16 @@ enum FieldRules {
     static func wholeNumber(_ bytes: Bytes, column: String, range: ClosedRange<Int>) -> Result<Int, Problem> {
         var shown: String { Shown.value(bytes, personal: false) }
         guard let value = digitsValue(bytes) else {
-            return .failure(problem(
-                column, "whole_number", "\(shown) harus bilangan bulat (hanya angka, tanpa tanda atau pemisah)",
-                "\(shown) must be a whole number (digits only, no sign or separators)"))
+            return .failure(
+                problem(
+                    column, "whole_number", "\(shown) harus bilangan bulat (hanya angka, tanpa tanda atau pemisah)",
+                    "\(shown) must be a whole number (digits only, no sign or separators)"))
         }
         guard range.contains(value) else {
-            return .failure(problem(
-                column, "number_range", "\(shown) harus \(range.lowerBound)–\(range.upperBound)",
-                "\(shown) must be \(range.lowerBound)–\(range.upperBound)"))
+            return .failure(
+                problem(
+                    column, "number_range", "\(shown) harus \(range.lowerBound)–\(range.upperBound)",
+                    "\(shown) must be \(range.lowerBound)–\(range.upperBound)"))
         }
         return .success(value)
     }
@@ -223,30 +235,41 @@ enum FieldRules {
             let commas = raw.filter { $0 == "," }.count
             let hint: (String, String, String)
             if lowered.hasPrefix("rp") || lowered.hasPrefix("idr") {
-                hint = ("money_currency", "tanpa \"Rp\" dan tanpa pemisah ribuan, tulis angkanya saja (contoh 5396761)",
-                    "without \"Rp\" or thousands separators, write the number only (e.g. 5396761)")
+                hint = (
+                    "money_currency", "tanpa \"Rp\" dan tanpa pemisah ribuan, tulis angkanya saja (contoh 5396761)",
+                    "without \"Rp\" or thousands separators, write the number only (e.g. 5396761)"
+                )
             } else if dots > 1 || commas > 1 || (dots == 1 && commas == 1)
                 || (dots == 1 && raw.split(separator: ".").last?.count == 3)
             {
-                hint = ("money_thousands_separator",
+                hint = (
+                    "money_thousands_separator",
                     "pemisah ribuan tidak diperbolehkan: tulis 5396761, bukan 5.396.761",
-                    "thousands separators are not allowed: write 5396761, not 5,396,761")
+                    "thousands separators are not allowed: write 5396761, not 5,396,761"
+                )
             } else if commas == 1 {
-                hint = ("money_decimal_comma", "gunakan titik sebagai pemisah desimal (contoh 2446880.68)",
-                    "use a point for decimals (e.g. 2446880.68)")
+                hint = (
+                    "money_decimal_comma", "gunakan titik sebagai pemisah desimal (contoh 2446880.68)",
+                    "use a point for decimals (e.g. 2446880.68)"
+                )
             } else if raw.hasPrefix("-") {
                 hint = ("money_negative", "tidak boleh negatif", "must not be negative")
             } else if dots == 1 {
-                hint = ("money_decimals", "paling banyak dua angka di belakang titik (sen)",
-                    "at most two digits after the point (cents)")
+                hint = (
+                    "money_decimals", "paling banyak dua angka di belakang titik (sen)",
+                    "at most two digits after the point (cents)"
+                )
             } else {
-                hint = ("money_format", "bukan jumlah rupiah yang sah (contoh 5396761 atau 2446880.68)",
-                    "is not a valid rupiah amount (e.g. 5396761 or 2446880.68)")
+                hint = (
+                    "money_format", "bukan jumlah rupiah yang sah (contoh 5396761 atau 2446880.68)",
+                    "is not a valid rupiah amount (e.g. 5396761 or 2446880.68)"
+                )
             }
             return .failure(problem(column, hint.0, shown + hint.1, shown + hint.2))
         }
         if positive, !bytes.contains(where: { $0 > 48 && $0 <= 57 }) {
-            return .failure(problem(column, "money_positive", shown + "harus lebih dari 0", shown + "must be more than 0"))
+            return .failure(
+                problem(column, "money_positive", shown + "harus lebih dari 0", shown + "must be more than 0"))
         }
         return .success(bytes)
     }
@@ -264,9 +287,10 @@ enum FieldRules {
             return .success((year, month, day))
         }
         let shown = Shown.value(bytes, personal: false)
-        return .failure(problem(
-            column, "date_format", "\(shown) bukan tanggal YYYY-MM-DD yang sah",
-            "\(shown) is not a valid YYYY-MM-DD date"))
+        return .failure(
+            problem(
+                column, "date_format", "\(shown) bukan tanggal YYYY-MM-DD yang sah",
+                "\(shown) is not a valid YYYY-MM-DD date"))
     }
 
     /// `YYYY-MM`.
@@ -279,9 +303,10 @@ enum FieldRules {
             return .success((year, month))
         }
         let shown = Shown.value(bytes, personal: false)
-        return .failure(problem(
-            column, "period_format", "\(shown) bukan periode YYYY-MM yang sah",
-            "\(shown) is not a valid YYYY-MM period"))
+        return .failure(
+            problem(
+                column, "period_format", "\(shown) bukan periode YYYY-MM yang sah",
+                "\(shown) is not a valid YYYY-MM period"))
     }
 
     static func daysIn(year: Int, month: Int) -> Int {

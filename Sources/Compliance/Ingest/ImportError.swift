@@ -12,7 +12,9 @@ public enum ImportError: Error, Sendable {
     public func message(_ language: Language) -> String {
         switch self {
         case .emptyFile(let path):
-            language.text("berkas \(path) kosong: baris pertama harus header", "the file \(path) is empty: its first line must be the header")
+            language.text(
+                "berkas \(path) kosong: baris pertama harus header",
+                "the file \(path) is empty: its first line must be the header")
         case .missingColumns(let path, let columns):
             language.text(
                 "berkas \(path): kolom wajib tidak ada di header: \(columns.joined(separator: ", "))",
@@ -26,13 +28,15 @@ public enum ImportError: Error, Sendable {
         case .recordTooLong(let path, let line):
             language.text(
                 "berkas \(path), baris \(formatCount(line, language)): satu catatan lebih dari 16 MiB, kemungkinan tanda kutip yang tidak ditutup",
-                "the file \(path), line \(formatCount(line, language)): one record is longer than 16 MiB, probably an unclosed quote")
+                "the file \(path), line \(formatCount(line, language)): one record is longer than 16 MiB, probably an unclosed quote"
+            )
         }
     }
 
     init(_ error: CSVReaderError) {
         switch error {
-        case .cannotOpen(let path, let reason), .cannotRead(let path, let reason): self = .unreadable(path: path, reason: reason)
+        case .cannotOpen(let path, let reason), .cannotRead(let path, let reason):
+            self = .unreadable(path: path, reason: reason)
         case .recordTooLong(let path, let line): self = .recordTooLong(path: path, line: line)
         }
     }

@@ -50,7 +50,8 @@ public struct ImportHistory {
 
     /// One import, or nil.
     public func find(_ id: Int) throws -> Entry? {
-        try connection.queryFirst("select \(unsafeSQL: Self.columns) from periksa.imports where import_id = \(id)").map(entry)
+        try connection.queryFirst("select \(unsafeSQL: Self.columns) from periksa.imports where import_id = \(id)").map(
+            entry)
     }
 
     /// Streams the rejections of an import in line order, with messages in `language`.
@@ -63,10 +64,13 @@ public struct ImportHistory {
         ) { row in
             let (line, raw, json) = try row.decode((Int32, String, String).self)
             let objects = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: String]] ?? []
-            try body(Rejection(line: Int(line), rawLine: raw, reasons: objects.map { object in
-                    let message = language == .indonesian ? object["message_id"] : object["message_en"]
-                    return (object["column"], message ?? object["message"] ?? "")
-                }))
+            try body(
+                Rejection(
+                    line: Int(line), rawLine: raw,
+                    reasons: objects.map { object in
+                        let message = language == .indonesian ? object["message_id"] : object["message_en"]
+                        return (object["column"], message ?? object["message"] ?? "")
+                    }))
         }
     }
 }

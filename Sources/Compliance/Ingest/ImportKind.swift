@@ -1,3 +1,5 @@
+import Foundation
+
 /// The kinds of file `periksa import` reads, with their columns (DATA-CONTRACT.md).
 public enum ImportKind: String, CaseIterable, Sendable {
     case employers
@@ -27,7 +29,9 @@ public enum ImportKind: String, CaseIterable, Sendable {
                 column("name"), column("region_code"), column("headcount"), column("wage_bill", false),
             ]
         case .contributions:
-            return [column("npp"), column("period"), column("kpj"), column("nik"), column("name", false), column("wage")]
+            return [
+                column("npp"), column("period"), column("kpj"), column("nik"), column("name", false), column("wage"),
+            ]
         case .payments:
             return [column("npp"), column("period"), column("paid_on"), column("amount")]
         case .minimumWages:
@@ -66,5 +70,3 @@ struct ColumnMap {
     /// The field index of `column`, or nil when the header does not have it.
     func index(_ column: String) -> Int? { indices[column] }
 }
-
-import Foundation

@@ -68,7 +68,9 @@ struct Fields {
 enum Registry {
     static func npps(on connection: Connection) throws -> Set<String> {
         var registry: Set<String> = []
-        try connection.stream("select npp from periksa.employers") { registry.insert(try $0.decode(String.self, at: 0)) }
+        try connection.stream("select npp from periksa.employers") {
+            registry.insert(try $0.decode(String.self, at: 0))
+        }
         return registry
     }
 

@@ -14,7 +14,9 @@ public struct Importer {
         public var force = false
         public var language: Language = .indonesian
 
-        public init(kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian) {
+        public init(
+            kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian
+        ) {
             self.kind = kind
             self.path = path
             self.strict = strict
@@ -54,7 +56,10 @@ public struct Importer {
     /// Called now and then with (rows read, bytes read, file size), for a progress line.
     var progress: ((Int, Int, Int) -> Void)?
 
-    public init(connection: Connection, logger: Logger = Logger(label: "periksa.import"), progress: ((Int, Int, Int) -> Void)? = nil) {
+    public init(
+        connection: Connection, logger: Logger = Logger(label: "periksa.import"),
+        progress: ((Int, Int, Int) -> Void)? = nil
+    ) {
         self.connection = connection
         self.logger = logger
         self.progress = progress
@@ -88,13 +93,15 @@ public struct Importer {
 
         return try connection.transaction { connection in
             // Imports of one kind run one at a time: replacement units depend on their order.
-            try connection.execute("select pg_advisory_xact_lock(hashtext('periksa.import.' || \(options.kind.rawValue)))")
-            if !options.force, let earlier = try connection.queryFirst(
-                """
-                select import_id, finished_at from periksa.imports
-                where kind = \(options.kind.rawValue) and file_sha256 = \(sha256) and status in ('loaded', 'partial')
-                order by import_id desc limit 1
-                """)
+            try connection.execute(
+                "select pg_advisory_xact_lock(hashtext('periksa.import.' || \(options.kind.rawValue)))")
+            if !options.force,
+                let earlier = try connection.queryFirst(
+                    """
+                    select import_id, finished_at from periksa.imports
+                    where kind = \(options.kind.rawValue) and file_sha256 = \(sha256) and status in ('loaded', 'partial')
+                    order by import_id desc limit 1
+                    """)
             {
                 summary.status = .alreadyImported
                 let (id, finishedAt) = try earlier.decode((Int, Date).self)
@@ -126,7 +133,9 @@ public struct Importer {
             do {
                 while try reader.next() {
                     rows += 1
-                    if case .rejected(let problems) = try Self.check(reader, columns: columns, loader: loader, session: session) {
+                    if case .rejected(let problems) = try Self.check(
+                        reader, columns: columns, loader: loader, session: session)
+                    {
                         spool.add(line: reader.line, raw: reader.rawRecord, problems: problems)
                     }
                     if rows & 0xFFFF == 0 { progress?(rows, reader.bytesConsumed, reader.fileSize) }
@@ -173,7 +182,8 @@ public struct Importer {
             problems.append(
                 problem == .unterminatedQuote
                     ? Problem(
-                        column: nil, rule: "csv_unterminated_quote", indonesian: "tanda kutip tidak ditutup sampai akhir berkas",
+                        column: nil, rule: "csv_unterminated_quote",
+                        indonesian: "tanda kutip tidak ditutup sampai akhir berkas",
                         english: "a quoted field is not closed before the end of the file")
                     : Problem(
                         column: nil, rule: "csv_text_after_quote", indonesian: "ada teks setelah tanda kutip penutup",
@@ -213,7 +223,9 @@ public struct Importer {
     /// SHA-256 of the file, hex.
     static func sha256(of path: String) throws -> String {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw ImportError.unreadable(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else {
+            throw ImportError.unreadable(path: path, reason: String(cString: strerror(errno)))
+        }
         defer { close(descriptor) }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 20)

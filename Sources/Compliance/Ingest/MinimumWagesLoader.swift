@@ -14,7 +14,8 @@ final class MinimumWagesLoader: StagedLoader {
                 let shown = Shown.value(bytes, personal: false)
                 return .failure(
                     FieldRules.problem(
-                        "region_code", "region_code_format", "\(shown) harus 2 digit (provinsi, UMP) atau 4 digit (kabupaten/kota, UMK)",
+                        "region_code", "region_code_format",
+                        "\(shown) harus 2 digit (provinsi, UMP) atau 4 digit (kabupaten/kota, UMK)",
                         "\(shown) must be 2 digits (province, UMP) or 4 digits (regency/city, UMK)"))
             }
             return .success(FieldRules.text(bytes))
@@ -33,7 +34,8 @@ final class MinimumWagesLoader: StagedLoader {
         return FieldRules.problem(
             nil, "minimum_wage_duplicate",
             "wilayah dan tahun yang sama (\(shown)) muncul lebih dari sekali dalam berkas (baris \(lines)); semuanya ditolak",
-            "the same region and year (\(shown)) appear more than once in the file (lines \(lines)); all of them are rejected")
+            "the same region and year (\(shown)) appear more than once in the file (lines \(lines)); all of them are rejected"
+        )
     }
 
     override func upsert(importID: Int) -> PostgresQuery {

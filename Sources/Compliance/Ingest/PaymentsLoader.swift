@@ -34,7 +34,9 @@ final class PaymentsLoader: KindLoader {
         }
         if field("amount").isEmpty {
             problems.append(Fields.required("amount"))
-        } else if case .failure(let problem) = FieldRules.money(field("amount"), column: "amount", positive: true, personal: false) {
+        } else if case .failure(let problem) = FieldRules.money(
+            field("amount"), column: "amount", positive: true, personal: false)
+        {
             problems.append(problem)
         }
         guard problems.isEmpty, let npp, let period, let writer else { return .rejected(problems) }

@@ -71,8 +71,10 @@ class StagedLoader: KindLoader {
             """
         ) { row in
             let (line, raw, unit, lines) = try row.decode((Int, String, String, String).self)
-            let shownLines = lines.split(separator: ",").compactMap { Int($0) }.map { formatCount($0, session.language) }
-                .joined(separator: ", ")
+            let shownLines = lines.split(separator: ",").compactMap { Int($0) }.map {
+                formatCount($0, session.language)
+            }
+            .joined(separator: ", ")
             var problems = rowProblems.removeValue(forKey: line)?.problems ?? []
             problems.append(duplicateProblem(unit: unit, lines: shownLines, language: session.language))
             session.spool.add(line: line, raw: raw, problems: problems)
@@ -131,7 +133,10 @@ class StagedLoader: KindLoader {
     }
 
     /// A required column checked by `rule`.
-    func required<T>(_ field: Fields, _ column: String, _ problems: inout [Problem], _ rule: (UnsafeBufferPointer<UInt8>) -> Result<T, Problem>) -> T? {
+    func required<T>(
+        _ field: Fields, _ column: String, _ problems: inout [Problem],
+        _ rule: (UnsafeBufferPointer<UInt8>) -> Result<T, Problem>
+    ) -> T? {
         let bytes = field(column)
         guard !bytes.isEmpty else {
             problems.append(Fields.required(column))

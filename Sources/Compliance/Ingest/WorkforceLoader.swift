@@ -30,7 +30,9 @@ final class WorkforceLoader: StagedLoader {
         let npp = field.isPresent("npp") ? value(FieldRules.npp(field("npp")), &problems) : nil
         if field.isPresent("npp") { unitKey = npp.map { "npp:" + $0 }; unitKnown = npp != nil }
         let npwp = field.isPresent("npwp") ? value(FieldRules.npwp(field("npwp")), &problems) : nil
-        if unitKey == nil, unitKnown, field.isPresent("npwp") { unitKey = npwp.map { "npwp:" + $0 }; unitKnown = npwp != nil }
+        if unitKey == nil, unitKnown, field.isPresent("npwp") {
+            unitKey = npwp.map { "npwp:" + $0 }; unitKnown = npwp != nil
+        }
         var nib: String?
         if field.isPresent("nib") {
             if let problem = FieldRules.fixedDigits(field("nib"), count: 13, column: "nib") {
@@ -44,7 +46,8 @@ final class WorkforceLoader: StagedLoader {
         if !field.isPresent("npp"), !field.isPresent("npwp"), !field.isPresent("nib") {
             problems.append(
                 Problem(
-                    column: nil, rule: "identifier_missing", indonesian: "salah satu dari npp, npwp atau nib wajib diisi",
+                    column: nil, rule: "identifier_missing",
+                    indonesian: "salah satu dari npp, npwp atau nib wajib diisi",
                     english: "one of npp, npwp or nib is required"))
         }
         let name = requiredText(field, "name", maximum: nil, &problems)
@@ -55,7 +58,8 @@ final class WorkforceLoader: StagedLoader {
         let wageBill =
             field.isPresent("wage_bill")
             ? value(
-                FieldRules.money(field("wage_bill"), column: "wage_bill", positive: false, personal: false).map(FieldRules.text),
+                FieldRules.money(field("wage_bill"), column: "wage_bill", positive: false, personal: false).map(
+                    FieldRules.text),
                 &problems) : nil
         let periodText = period.map(FieldRules.firstDay)
         var unit: String?

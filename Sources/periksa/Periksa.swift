@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The root command: employer compliance auditing for BPJS Ketenagakerjaan inspection teams.
 @main
@@ -13,4 +14,20 @@ struct Periksa: ParsableCommand {
         version: "0.1.0",
         subcommands: [DatabaseCommand.self, ImportCommand.self, ImportsCommand.self]
     )
+
+    /// Runs the command line. Usage errors exit with 1, as the data contract fixes for bad
+    /// arguments (the parser's own default would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            guard code == .validationFailure else { self.exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(1)
+        }
+    }
 }

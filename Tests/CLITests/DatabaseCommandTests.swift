@@ -49,7 +49,7 @@ struct DatabaseCommandTests {
     @Test("a bad --lang is a usage error")
     func badLanguage() throws {
         let result = try CommandRunner.periksa(["db", "status", "--lang", "fr"])
-        #expect(result.status == 64)
+        #expect(result.status == 1)
         #expect(result.stderr.contains("--lang takes id or en"))
     }
 }

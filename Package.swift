@@ -45,10 +45,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Synthetic data and the reference implementation of the rules (the test oracle).
+        .target(name: "Synthetic"),
         .executableTarget(
             name: "periksa",
             dependencies: [
                 "Compliance",
+                "Synthetic",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -74,6 +74,10 @@ let package = Package(
             dependencies: ["Compliance", "Postgres", "TestSupport"]
         ),
         .testTarget(
+            name: "SyntheticTests",
+            dependencies: ["Synthetic", "Compliance", "Postgres", "TestSupport"]
+        ),
+        .testTarget(
             name: "CLITests",
             dependencies: ["periksa", "Compliance", "Postgres", "TestSupport"]
         ),

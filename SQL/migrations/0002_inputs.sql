@@ -83,7 +83,7 @@ create table periksa.workforce (
     region_code  text not null check (region_code ~ '^[0-9]{4}$'),
     headcount    integer not null check (headcount >= 0),
     wage_bill    numeric(18, 2) check (wage_bill >= 0),
-    import_id    bigint not null references periksa.imports,
+    import_id    bigint not null,
     primary key (source, unit_key, period),
     check (coalesce(npp, npwp, nib) is not null)
 );
@@ -95,31 +95,22 @@ comment on table periksa.workforce is
 
 -- The monthly wage reports (KIND contributions), partitioned by period: one partition per
 -- month, created by the import that first loads that month. No index: the rules read a
--- whole period; replacement works through contribution_units.
+-- whole period. A file replaces the employer-periods it holds: their rows from earlier
+-- imports are deleted (import_id tells them apart).
 create table periksa.contributions (
     period     date not null,
     npp        text not null,
     kpj        text not null,
     nik        text not null,
     name       text,
-    wage       numeric(15, 2) not null check (wage > 0),
-    import_id  bigint not null
+    wage         numeric(15, 2) not null check (wage > 0),
+    import_id    bigint not null,
+    -- the row's line in the imported file: evidence can point at it
+    line_number  integer not null
 ) partition by range (period);
 
 comment on table periksa.contributions is
     'Wage reports: one row per worker (NIK), employer (NPP) and period; partitioned by month.';
-
--- Which import holds each employer-period of contributions (the replacement unit).
-create table periksa.contribution_units (
-    npp        text not null,
-    period     date not null,
-    import_id  bigint not null references periksa.imports,
-    workers    integer not null,
-    primary key (period, npp)
-);
-
-comment on table periksa.contribution_units is
-    'One row per employer and period present in contributions, naming the import that loaded it.';
 
 -- Contributions received (KIND payments); appended, each file a batch.
 create table periksa.payments (
@@ -128,7 +119,7 @@ create table periksa.payments (
     period      date not null check (extract(day from period) = 1),
     paid_on     date not null,
     amount      numeric(15, 2) not null check (amount > 0),
-    import_id   bigint not null references periksa.imports
+    import_id   bigint not null
 );
 
 create index payments_npp_period_idx on periksa.payments (npp, period);

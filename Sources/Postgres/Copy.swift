@@ -2,6 +2,8 @@ import CPostgres
 import Foundation
 
 extension Connection {
+    static let binaryHeaderBytes = CopyWriter.binaryHeader
+
     /// Starts `COPY … FROM STDIN` and returns the writer that feeds it. Finish it with
     /// `finish()` (returns the rows loaded) or `abort()`; until then the connection runs
     /// nothing else.
@@ -13,7 +15,11 @@ extension Connection {
         // Non-blocking while the COPY runs: the writer hands data to libpq and goes back to
         // producing rows while the server consumes them (see `CopyWriter.flush`).
         PQsetnonblocking(handle, 1)
-        return CopyWriter(connection: self, sql: query.sql)
+        let writer = CopyWriter(connection: self, sql: query.sql)
+        if PQbinaryTuples(start.pointer) == 1 {
+            Self.binaryHeaderBytes.withUnsafeBufferPointer { writer.appendRaw($0) }
+        }
+        return writer
     }
 
     /// Runs `COPY … FROM STDIN` and feeds it what `body` writes: rows (encoded in COPY's
@@ -178,6 +184,32 @@ public final class CopyWriter {
                 count += 1
             }
         }
+    }
+
+    /// Appends bytes as they are (binary COPY).
+    func appendRaw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (buffer + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends an integer in network byte order (binary COPY).
+    func appendRaw<T: FixedWidthInteger>(bigEndian value: T) {
+        reserve(MemoryLayout<T>.size)
+        var big = value.bigEndian
+        withUnsafeBytes(of: &big) { raw in
+            for byte in raw {
+                buffer[count] = byte
+                count += 1
+            }
+        }
+    }
+
+    /// Ends a binary row (flushes when the buffer is full).
+    public func endBinaryRow() throws {
+        rowsWritten += 1
+        if count >= chunkSize { try flush() }
     }
 
     /// Appends one text field of the current row.

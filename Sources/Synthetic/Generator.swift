@@ -94,8 +94,8 @@ public struct Generator {
             switch scale {
             case .mikro: real = random.int(1...(random.chance(0.7) ? 4 : 9))
             case .kecil: real = random.int(5...19)
-            case .menengah: real = random.int(20...99)
-            case .besar: real = random.int(100...(random.chance(0.8) ? 400 : 900))
+            case .menengah: real = random.int(20...199)
+            case .besar: real = random.int(100...(random.chance(0.8) ? 700 : 1500))
             }
             let npp = "J" + String(index, radix: 36).uppercased().leftPadded(7)
             let name =

@@ -103,6 +103,39 @@ struct ImportTests {
         }
     }
 
+    @Test("with the NIK index over budget, duplicates of returning employer-periods are still rejected, by SQL")
+    func boundedIndex() throws {
+        try TestDatabase.withConnection { connection in
+            _ = try Self.run(connection, .employers, Self.employers)
+            // JJ0P4391's June rows are split by AB000012's: the index (budget 1) is emptied between.
+            let csv =
+                "npp,period,kpj,nik,name,wage\n"
+                + "JJ0P4391,2025-06,11111111111,3171014101900001,Siti,5396761\n"
+                + "JJ0P4391,2025-06,11111111112,3171014101900002,Budi,5000000\n"
+                + "AB000012,2025-06,22222222221,3172016502950003,Ani,2500000\n"
+                + "AB000012,2025-06,22222222222,3172016502950004,Ana,2500000\n"
+                + "JJ0P4391,2025-06,11111111113,3171014101900002,Budi lagi,5000001\n"
+                + "JJ0P4391,2025-06,11111111114,3171014101900005,Dedi,5000000\n"
+            let summary = try TemporaryFile.with(csv) { path in
+                try Importer(connection: connection).run(.init(kind: .contributions, path: path, nikIndexBudget: 1))
+            }
+            #expect((summary.rowsRead, summary.rowsLoaded, summary.rowsRejected) == (6, 5, 1))
+            #expect(summary.firstRejections.map(\.line) == [6])
+            #expect(
+                summary.firstRejections.first?.problems.first?.message(.english)
+                    == "the same NIK is already on line 3 for this NPP and period")
+            let wages = try connection.query(
+                "select wage::text from periksa.contributions where nik = '3171014101900002'"
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(wages == ["5000000.00"])
+            let stored = try connection.queryFirst(
+                "select raw_line from periksa.import_rejections where line_number = 6")
+            #expect(
+                try stored?.decode(String.self, at: 0)
+                    == "JJ0P4391,2025-06,11111111113,3171014101900002,Budi lagi,5000001")
+        }
+    }
+
     @Test("the same file again does nothing and names the earlier import; --force imports it again")
     func idempotent() throws {
         try TestDatabase.withConnection { connection in

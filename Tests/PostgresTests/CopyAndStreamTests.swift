@@ -164,3 +164,40 @@ struct CopyAndStreamTests {
         return out
     }
 }
+
+@Suite("Binary COPY")
+struct BinaryCopyTests {
+    @Test(
+        "numeric, date, bigint, text and NULL arrive as the same values",
+        arguments: [
+            "0", "0.01", "5396761", "2446880.68", "2905119.9", "100", "10000", "100000000", "0.5", "123456789012.34",
+            "-15.50", "007",
+        ])
+    func values(_ amount: String) throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("create table t (d date, n numeric(18, 2), i bigint, s text, z text)")
+            let writer = try connection.startCopy("copy t from stdin (format binary)")
+            var text = amount
+            let encoded = text.withUTF8 { bytes -> Bool in
+                writer.beginBinaryRow(fields: 5)
+                writer.binaryDate(year: 2025, month: 6, day: 1)
+                let encoded = writer.binaryNumeric(bytes)
+                writer.binaryInt64(-42)
+                writer.binaryText("Siti \"Nur\"\ttab")
+                writer.binaryNull()
+                return encoded
+            }
+            #expect(encoded)
+            try writer.endBinaryRow()
+            writer.endBinary()
+            #expect(try writer.finish() == 1)
+            let row = try #require(try connection.queryFirst("select d::text, n = \(amount)::numeric, i, s, z from t"))
+            let (date, equal, integer, string, null) = try row.decode((String, Bool, Int64, String, String?).self)
+            #expect(date == "2025-06-01")
+            #expect(equal)
+            #expect(integer == -42)
+            #expect(string == "Siti \"Nur\"\ttab")
+            #expect(null == nil)
+        }
+    }
+}

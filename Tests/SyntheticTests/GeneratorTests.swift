@@ -7,11 +7,18 @@ import Testing
 
 @Suite("periksa generate")
 struct GeneratorTests {
-    static let files = ["employers.csv", "workforce.csv", "contributions.csv", "payments.csv", "minimum-wages.csv", "truth.csv"]
+    static let files = [
+        "employers.csv", "workforce.csv", "contributions.csv", "payments.csv", "minimum-wages.csv", "truth.csv",
+    ]
 
     static func generate(seed: UInt64, dirty: Bool = false, employers: Int = 300) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("periksa-gen-\(UUID().uuidString)").path
-        _ = try Generator(options: .init(directory: directory, employers: employers, months: 3, seed: seed, period: 2025 * 12 + 11, dirty: dirty)).run()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "periksa-gen-\(UUID().uuidString)"
+        ).path
+        _ = try Generator(
+            options: .init(
+                directory: directory, employers: employers, months: 3, seed: seed, period: 2025 * 12 + 11, dirty: dirty)
+        ).run()
         return directory
     }
 
@@ -25,8 +32,9 @@ struct GeneratorTests {
             let a = try Data(contentsOf: URL(fileURLWithPath: first + "/" + file))
             #expect(a == (try Data(contentsOf: URL(fileURLWithPath: second + "/" + file))), "\(file)")
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: first + "/contributions.csv"))
-            != Data(contentsOf: URL(fileURLWithPath: other + "/contributions.csv")))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: first + "/contributions.csv"))
+                != Data(contentsOf: URL(fileURLWithPath: other + "/contributions.csv")))
         let truth = try String(contentsOfFile: first + "/truth.csv", encoding: .utf8)
         #expect(truth.hasPrefix("run_id,category,npp,source_ref,period,estimated_loss_idr,reason\n"))
         for category in ["PDS_PROGRAM", "PDS_TK", "PDS_UPAH", "PWBD", "TUNGGAKAN"] {
@@ -41,7 +49,8 @@ struct GeneratorTests {
         try TestDatabase.withConnection { connection in
             var loaded: [String: Int] = [:]
             for kind in [ImportKind.employers, .minimumWages, .workforce, .contributions, .payments] {
-                let summary = try Importer(connection: connection).run(.init(kind: kind, path: "\(folder)/\(kind.rawValue).csv"))
+                let summary = try Importer(connection: connection).run(
+                    .init(kind: kind, path: "\(folder)/\(kind.rawValue).csv"))
                 loaded[kind.rawValue] = summary.rowsLoaded
             }
             let got = try connection.query(
@@ -56,11 +65,17 @@ struct GeneratorTests {
             }
             let expected = try String(contentsOfFile: folder + "/expected-rejections.csv", encoding: .utf8)
                 .split(separator: "\n").dropFirst().map(String.init)
-                .sorted { ($0.split(separator: ",")[0], Int($0.split(separator: ",")[1])!) < ($1.split(separator: ",")[0], Int($1.split(separator: ",")[1])!) }
+                .sorted {
+                    ($0.split(separator: ",")[0], Int($0.split(separator: ",")[1])!) < (
+                        $1.split(separator: ",")[0], Int($1.split(separator: ",")[1])!
+                    )
+                }
             #expect(got == expected)
             // Every other row loaded: data lines of each file minus its rejections.
             for kind in ["employers", "workforce", "contributions", "payments", "minimum-wages"] {
-                let lines = try String(contentsOfFile: "\(folder)/\(kind).csv", encoding: .utf8).split(separator: "\n").count - 1
+                let lines =
+                    try String(contentsOfFile: "\(folder)/\(kind).csv", encoding: .utf8).split(separator: "\n").count
+                    - 1
                 let rejected = expected.filter { $0.hasPrefix(kind + ".csv,") }.count
                 #expect(loaded[kind] == lines - rejected, "\(kind)")
             }

@@ -13,7 +13,9 @@ struct ReferenceArithmeticTests {
         let wage: Cents = 5_396_761_00
         let month = 2025 * 12 + 5
         #expect(rates.contribution(wage: wage, programmes: [.jkk], riskGroup: 1, month: month) == 12_952_00)
-        #expect(rates.contribution(wage: wage, programmes: [.jkk, .jkm, .jht, .jp, .jkp], riskGroup: 1, month: month) == 498_660_00)
+        #expect(
+            rates.contribution(wage: wage, programmes: [.jkk, .jkm, .jht, .jp, .jkp], riskGroup: 1, month: month)
+                == 498_660_00)
         // 2,500 × 0.30 % = 7.5 → 8 (half away from zero).
         #expect(rates.contribution(wage: 2_500_00, programmes: [.jkm], riskGroup: 1, month: month) == 8_00)
         #expect(Money.roundToRupiah(-150) == -200)

@@ -1,33 +1,55 @@
 import Foundation
 import Postgres
 
-/// KIND `contributions`: one row per worker, employer and period, streamed by COPY straight
-/// into the month's partition. The registry's NPPs and, per employer-period, the NIKs seen so
-/// far are kept in memory (about 16 bytes a row); a file replaces the employer-periods it
-/// holds, and only those.
+/// KIND `contributions`: one row per worker, employer and period, streamed by binary COPY
+/// straight into the month's partition. A file replaces the employer-periods it holds, and
+/// only those.
+///
+/// The same NIK twice for one employer-period rejects the second and later rows. Those are
+/// found in memory, in a NIK index per employer-period with a budget: past it, the index is
+/// emptied and only a hash of each employer-period is kept, so memory stays bounded whatever
+/// the file size. Files come grouped by employer and month, so an emptied employer-period
+/// rarely comes back; when one does, its rows are loaded, their raw lines spooled, and their
+/// duplicates found by SQL at the end (`line_number` tells which came first).
 final class ContributionsLoader: KindLoader {
     private var registry: Set<String> = []
     private var partitions: Set<Int> = []
+    /// The months that had a partition before this import (only they can hold earlier rows).
+    private var existingPartitions: Set<Int> = []
+    /// The months this file holds.
+    private var months: Set<Int> = []
     private var writer: CopyWriter?
     private var columns: ColumnMap!
+    private let budget: Int
 
     private struct Unit: Hashable {
         let npp: String
         let period: Int
     }
+    /// The NIK index: per employer-period in memory, the NIKs seen with their first line.
     private var units: [Unit: Int] = [:]
-    /// Per unit: the NIKs seen, with the line each was first seen on.
     private var niks: [[UInt64: Int32]] = []
-    private var workers: [Int] = []
-    private var unitList: [Unit] = []
-    private var periodText: (key: Int, text: String) = (-1, "")
+    private var indexed = 0
+    /// Hashes of the employer-periods whose index was emptied.
+    private var evicted: Set<Int> = []
+    /// Employer-periods that came back after being emptied: checked by SQL at the end.
+    private var reopened: [Unit] = []
+    private var reopenedIndex: Set<Int> = []
+    private var reopenedLines: UnsafeMutablePointer<FILE>?
+
     /// Field indices (name is optional), resolved once from the header.
     private var index = (npp: 0, period: 0, kpj: 0, nik: 0, name: Int?.none, wage: 0)
     /// Files come grouped by employer: the last NPP checked and the last unit seen spare a
     /// hash lookup per row.
     private var lastRegistered = ""
     private var lastUnit: (unit: Unit, index: Int)?
-    private var importIDText = ""
+
+    /// `budget`: how many NIKs the in-memory index may hold (about 40 bytes each).
+    init(budget: Int = 2_000_000) {
+        self.budget = budget
+    }
+
+    deinit { if let reopenedLines { fclose(reopenedLines) } }
 
     func begin(_ session: ImportSession, columns: ColumnMap) throws {
         self.columns = columns
@@ -35,7 +57,6 @@ final class ContributionsLoader: KindLoader {
             columns.index("npp")!, columns.index("period")!, columns.index("kpj")!, columns.index("nik")!,
             columns.index("name"), columns.index("wage")!
         )
-        importIDText = String(session.importID)
         registry = try Registry.npps(on: session.connection)
         try session.connection.stream(
             """
@@ -49,6 +70,7 @@ final class ContributionsLoader: KindLoader {
                 partitions.insert(year * 12 + month - 1)
             }
         }
+        existingPartitions = partitions
     }
 
     func process(_ reader: CSVReader, _ session: ImportSession) throws -> RecordOutcome {
@@ -98,50 +120,81 @@ final class ContributionsLoader: KindLoader {
         }
 
         // The same NIK twice for one employer-period: the second and later rows are rejected.
-        var unitIndex: Int?
+        var isReopened = false
         if let npp, let period, let nik {
             let unit = Unit(npp: npp, period: period)
-            let index: Int
-            if let lastUnit, lastUnit.unit == unit {
-                index = lastUnit.index
-            } else if let existing = units[unit] {
-                index = existing
+            let slot = self.slot(for: unit)
+            isReopened = reopenedIndex.contains(unit.hashValue)
+            if let firstLine = niks[slot].updateValue(Int32(clamping: reader.line), forKey: nik) {
+                niks[slot][nik] = firstLine
+                problems.append(Self.duplicate(firstLine: Int(firstLine), language: session.language))
             } else {
-                index = unitList.count
-                units[unit] = index
-                unitList.append(unit)
-                niks.append([:])
-                workers.append(0)
+                indexed += 1
             }
-            lastUnit = (unit, index)
-            if let firstLine = niks[index].updateValue(Int32(clamping: reader.line), forKey: nik) {
-                niks[index][nik] = firstLine
-                problems.append(
-                    FieldRules.problem(
-                        "nik", "nik_duplicate",
-                        "NIK yang sama sudah ada di baris \(formatCount(Int(firstLine), session.language)) untuk NPP dan periode ini",
-                        "the same NIK is already on line \(formatCount(Int(firstLine), session.language)) for this NPP and period"
-                    ))
-            }
-            unitIndex = index
         }
-        guard problems.isEmpty, let npp, let period, let unitIndex else { return .rejected(problems) }
-        workers[unitIndex] += 1
+        guard problems.isEmpty, let npp, let period else { return .rejected(problems) }
         guard session.shouldWrite else { return .accepted }
+        if isReopened { try spoolReopened(line: reader.line, raw: reader.rawRecord) }
 
         let writer = try writer(for: period, session)
-        if periodText.key != period {
-            periodText = (period, FieldRules.firstDay((period / 12, period % 12 + 1)))
-        }
-        writer.appendField(periodText.text)
-        writer.appendField(npp)
-        writer.appendField(kpj)
-        writer.appendField(nikBytes)
-        if name.isEmpty { writer.appendNull() } else { writer.appendField(name) }
-        writer.appendField(wage)
-        writer.appendField(importIDText)
-        try writer.endRow()
+        writer.beginBinaryRow(fields: 8)
+        writer.binaryDate(year: period / 12, month: period % 12 + 1, day: 1)
+        writer.binaryText(npp)
+        writer.binaryText(kpj)
+        writer.binaryText(nikBytes)
+        if name.isEmpty { writer.binaryNull() } else { writer.binaryText(name) }
+        writer.binaryNumeric(wage)
+        writer.binaryInt64(Int64(session.importID))
+        writer.binaryInt32(Int32(clamping: reader.line))
+        try writer.endBinaryRow()
         return .accepted
+    }
+
+    static func duplicate(firstLine: Int, language: Language) -> Problem {
+        FieldRules.problem(
+            "nik", "nik_duplicate",
+            "NIK yang sama sudah ada di baris \(formatCount(firstLine, .indonesian)) untuk NPP dan periode ini",
+            "the same NIK is already on line \(formatCount(firstLine, .english)) for this NPP and period")
+    }
+
+    /// The NIK index of `unit`, emptying the whole index first when it is over budget.
+    private func slot(for unit: Unit) -> Int {
+        if let lastUnit, lastUnit.unit == unit { return lastUnit.index }
+        if let existing = units[unit] {
+            lastUnit = (unit, existing)
+            return existing
+        }
+        if indexed > budget {
+            for known in units.keys { evicted.insert(known.hashValue) }
+            units.removeAll(keepingCapacity: true)
+            niks.removeAll(keepingCapacity: true)
+            indexed = 0
+        }
+        months.insert(unit.period)
+        let hash = unit.hashValue
+        if evicted.contains(hash), !reopenedIndex.contains(hash) {
+            reopened.append(unit)
+            reopenedIndex.insert(hash)
+        }
+        let slot = niks.count
+        units[unit] = slot
+        niks.append([:])
+        lastUnit = (unit, slot)
+        return slot
+    }
+
+    /// Keeps the raw line of a row of an employer-period that came back, in case SQL finds it
+    /// to be a duplicate.
+    private func spoolReopened(line: Int, raw: String) throws {
+        if reopenedLines == nil {
+            guard let file = tmpfile() else {
+                throw ImportError.unreadable(path: "tmpfile", reason: String(cString: strerror(errno)))
+            }
+            reopenedLines = file
+        }
+        let escaped = raw.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+            .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\t", with: "\\t")
+        fputs("\(line)\t\(escaped)\n", reopenedLines)
     }
 
     /// The period the running COPY feeds (nil: the partitioned parent, which routes rows).
@@ -154,6 +207,7 @@ final class ContributionsLoader: KindLoader {
     /// another. A file whose months keep alternating falls back to the parent.
     private func writer(for period: Int, _ session: ImportSession) throws -> CopyWriter {
         if let writer, copyPeriod == nil || copyPeriod == period { return writer }
+        writer?.endBinary()
         try writer?.finish()
         writer = nil
         periodSwitches += 1
@@ -164,7 +218,6 @@ final class ContributionsLoader: KindLoader {
         }
         let target: String
         if periodSwitches > 12 {
-            // Ensure every month of the rest of the file exists before routing through the parent.
             copyPeriod = nil
             target = "periksa.contributions"
         } else {
@@ -172,7 +225,8 @@ final class ContributionsLoader: KindLoader {
             target = "periksa.contributions_\(period / 12)_\(period % 12 + 1 < 10 ? "0" : "")\(period % 12 + 1)"
         }
         let started = try session.connection.startCopy(
-            "copy \(unsafeSQL: target) (period, npp, kpj, nik, name, wage, import_id) from stdin")
+            "copy \(unsafeSQL: target) (period, npp, kpj, nik, name, wage, import_id, line_number) from stdin (format binary)"
+        )
         writer = started
         return started
     }
@@ -182,44 +236,83 @@ final class ContributionsLoader: KindLoader {
             writer?.abort()
             return
         }
+        writer?.endBinary()
         try writer?.finish()
+        try rejectReopenedDuplicates(session)
+
+        // The employer-periods this file holds replace what earlier imports loaded for them.
+        // A month whose partition this import created has nothing earlier.
+        let earlierMonths = months.intersection(existingPartitions).sorted()
+        guard !earlierMonths.isEmpty else { return }
         let connection = session.connection
-        try connection.execute(
-            unsafeSQL: "create temp table periksa_new_units (npp text, period date, workers integer) on commit drop")
-        try connection.copyIn("copy pg_temp.periksa_new_units from stdin") { writer in
-            for (index, unit) in unitList.enumerated() where workers[index] > 0 {
-                writer.appendField(unit.npp)
-                writer.appendField(FieldRules.firstDay((unit.period / 12, unit.period % 12 + 1)))
-                writer.appendField(String(workers[index]))
-                try writer.endRow()
-            }
-        }
-        // The employer-periods this file holds replace what earlier imports loaded for them:
-        // first the units, then (only if any were replaced) their rows.
-        try connection.execute(
-            unsafeSQL: "create temp table periksa_replaced (npp text, period date, import_id bigint) on commit drop")
-        let replaced = try connection.execute(
-            """
-            with replaced as (
-                delete from periksa.contribution_units u
-                using pg_temp.periksa_new_units n
-                where u.period = n.period and u.npp = n.npp
-                returning u.npp, u.period, u.import_id
-            )
-            insert into pg_temp.periksa_replaced select npp, period, import_id from replaced
-            """)
+        let monthList = earlierMonths.map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) }.joined(separator: ",")
         try connection.execute(
             """
-            insert into periksa.contribution_units (npp, period, import_id, workers)
-            select npp, period, \(session.importID), workers from pg_temp.periksa_new_units
+            create temp table periksa_new_units on commit drop as
+            select distinct npp, period from periksa.contributions
+            where import_id = \(session.importID) and period = any(string_to_array(\(monthList), ',')::date[])
             """)
-        guard replaced > 0 else { return }
-        try connection.execute("analyze pg_temp.periksa_replaced")
+        try connection.execute("analyze pg_temp.periksa_new_units")
         try connection.execute(
             """
             delete from periksa.contributions c
-            using pg_temp.periksa_replaced r
-            where c.period = r.period and c.npp = r.npp and c.import_id = r.import_id
+            using pg_temp.periksa_new_units n
+            where c.period = n.period and c.npp = n.npp and c.import_id <> \(session.importID)
             """)
+    }
+
+    /// Duplicates among the rows of employer-periods whose index was emptied and that came
+    /// back: the later rows are deleted and rejected, as the in-memory check would have.
+    private func rejectReopenedDuplicates(_ session: ImportSession) throws {
+        guard !reopened.isEmpty, let lines = reopenedLines else { return }
+        let connection = session.connection
+        try connection.execute(
+            unsafeSQL: """
+                create temp table periksa_reopened_units (npp text, period date) on commit drop;
+                create temp table periksa_reopened_lines (line_number integer primary key, raw_line text) on commit drop
+                """)
+        try connection.copyIn("copy pg_temp.periksa_reopened_units from stdin") { writer in
+            for unit in reopened {
+                writer.appendField(unit.npp)
+                writer.appendField(FieldRules.firstDay((unit.period / 12, unit.period % 12 + 1)))
+                try writer.endRow()
+            }
+        }
+        fflush(lines)
+        rewind(lines)
+        try connection.copyIn("copy pg_temp.periksa_reopened_lines from stdin") { writer in
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = fread(&buffer, 1, buffer.count, lines)
+                if count == 0 { break }
+                try writer.write(bytes: buffer[0..<count])
+            }
+        }
+        try connection.stream(
+            """
+            with ranked as (
+                select c.tableoid, c.ctid, c.line_number,
+                    first_value(c.line_number) over w as first_line,
+                    row_number() over w as position
+                from periksa.contributions c
+                join pg_temp.periksa_reopened_units u on c.period = u.period and c.npp = u.npp
+                where c.import_id = \(session.importID)
+                window w as (partition by c.period, c.npp, c.nik order by c.line_number)
+            ), removed as (
+                delete from periksa.contributions c
+                using ranked r
+                where r.position > 1 and c.tableoid = r.tableoid and c.ctid = r.ctid
+                returning r.line_number, r.first_line
+            )
+            select r.line_number, r.first_line, l.raw_line
+            from removed r join pg_temp.periksa_reopened_lines l using (line_number)
+            order by r.line_number
+            """
+        ) { row in
+            let (line, firstLine, raw) = try row.decode((Int32, Int32, String).self)
+            session.spool.add(
+                line: Int(line), raw: raw,
+                problems: [Self.duplicate(firstLine: Int(firstLine), language: session.language)])
+        }
     }
 }

@@ -13,15 +13,20 @@ public struct Importer {
         public var strict = false
         public var force = false
         public var language: Language = .indonesian
+        /// How many NIKs the contributions importer indexes in memory before it leaves the
+        /// duplicate check of returning employer-periods to SQL (about 40 bytes each).
+        public var nikIndexBudget = 2_000_000
 
         public init(
-            kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian
+            kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian,
+            nikIndexBudget: Int = 2_000_000
         ) {
             self.kind = kind
             self.path = path
             self.strict = strict
             self.force = force
             self.language = language
+            self.nikIndexBudget = nikIndexBudget
         }
     }
 
@@ -127,7 +132,7 @@ public struct Importer {
 
             // Everything the rows change is undone as a whole under --strict.
             try connection.execute("savepoint before_rows")
-            let loader = Self.loader(for: options.kind)
+            let loader = Self.loader(for: options)
             try loader.begin(session, columns: columns)
             var rows = 0
             do {
@@ -200,11 +205,11 @@ public struct Importer {
         return try loader.process(reader, session)
     }
 
-    static func loader(for kind: ImportKind) -> KindLoader {
-        switch kind {
+    static func loader(for options: Options) -> KindLoader {
+        switch options.kind {
         case .employers: EmployersLoader()
         case .workforce: WorkforceLoader()
-        case .contributions: ContributionsLoader()
+        case .contributions: ContributionsLoader(budget: options.nikIndexBudget)
         case .payments: PaymentsLoader()
         case .minimumWages: MinimumWagesLoader()
         }

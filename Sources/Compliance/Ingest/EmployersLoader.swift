@@ -24,15 +24,13 @@ final class EmployersLoader: StagedLoader {
             }
         }
         let kbli = requiredDigits(field, "kbli", count: 5, &problems)
-        let scale = required(field, "scale", &problems) { bytes -> Result<String, Problem> in
-            guard let scale = FieldRules.choice(bytes, FieldRules.scales) else {
-                let shown = Shown.value(bytes, personal: false)
-                return .failure(
-                    FieldRules.problem(
-                        "scale", "scale_unknown", "\(shown) bukan skala yang dikenal (besar, menengah, kecil, mikro)",
-                        "\(shown) is not a known scale (besar, menengah, kecil, mikro or large, medium, small, micro)"))
-            }
-            return .success(scale)
+        let scale = required(field, "scale", &problems) {
+            FieldRules.oneOf(
+                $0, FieldRules.scales, column: "scale", rule: "scale_unknown",
+                known: (
+                    "skala yang dikenal (besar, menengah, kecil, mikro)",
+                    "a known scale (besar, menengah, kecil, mikro or large, medium, small, micro)"
+                ))
         }
         let riskGroup = required(field, "risk_group", &problems) {
             FieldRules.wholeNumber($0, column: "risk_group", range: 1...5)

@@ -165,6 +165,15 @@ enum FieldRules {
         return choices.first { $0.0 == lowered }?.1
     }
 
+    /// One of `choices` (any case), canonical; else a problem naming the known values.
+    static func oneOf(
+        _ bytes: Bytes, _ choices: [(String, String)], column: String, rule: String, known: (id: String, en: String)
+    ) -> Result<String, Problem> {
+        if let value = choice(bytes, choices) { return .success(value) }
+        let shown = Shown.value(bytes, personal: false)
+        return .failure(problem(column, rule, "\(shown) bukan \(known.id)", "\(shown) is not \(known.en)"))
+    }
+
     static let scales: [(String, String)] = [
         ("besar", "besar"), ("menengah", "menengah"), ("kecil", "kecil"), ("mikro", "mikro"),
         ("large", "besar"), ("medium", "menengah"), ("small", "kecil"), ("micro", "mikro"),

@@ -13,15 +13,10 @@ final class WorkforceLoader: StagedLoader {
     }
 
     override func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
-        let source = required(field, "source", &problems) { bytes -> Result<String, Problem> in
-            guard let source = FieldRules.choice(bytes, FieldRules.sources) else {
-                let shown = Shown.value(bytes, personal: false)
-                return .failure(
-                    FieldRules.problem(
-                        "source", "source_unknown", "\(shown) bukan sumber yang dikenal (wlkp, pajak, pemda, oss)",
-                        "\(shown) is not a known source (wlkp, pajak, pemda, oss)"))
-            }
-            return .success(source)
+        let source = required(field, "source", &problems) {
+            FieldRules.oneOf(
+                $0, FieldRules.sources, column: "source", rule: "source_unknown",
+                known: ("sumber yang dikenal (wlkp, pajak, pemda, oss)", "a known source (wlkp, pajak, pemda, oss)"))
         }
         let period = required(field, "period", &problems) { FieldRules.period($0) }
         // Each identifier is checked; the first present one names the replacement unit.

@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "SQLFiles",
             path: "SQL",
-            resources: [.copy("migrations")]
+            resources: [.copy("migrations"), .copy("rules")]
         ),
         // The domain: the managed local cluster, migrations, ingestion, audit.
         .target(

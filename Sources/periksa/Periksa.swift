@@ -12,7 +12,10 @@ struct Periksa: ParsableCommand {
             these, Periksa uses its own local PostgreSQL cluster in .periksa/ (or $PERIKSA_HOME).
             """,
         version: "0.1.0",
-        subcommands: [DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self]
+        subcommands: [
+            DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self, AuditCommand.self,
+            FindingsCommand.self,
+        ]
     )
 
     /// Runs the command line. Usage errors exit with 1, as the data contract fixes for bad

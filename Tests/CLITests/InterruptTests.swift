@@ -14,7 +14,8 @@ struct InterruptTests {
                 let npp = "AA" + String(employer).leftPadded(6)
                 employers += "\(npp),PT \(employer),47111,kecil,1,3171,JKT,JKK|JKM|JHT,2020-01-01\n"
                 for worker in 1...100 {
-                    contributions += "\(npp),2025-06,\(String(employer * 100 + worker).leftPadded(11)),3171010101900\(String(worker).leftPadded(3)),Nama,5000000\n"
+                    contributions +=
+                        "\(npp),2025-06,\(String(employer * 100 + worker).leftPadded(11)),3171010101900\(String(worker).leftPadded(3)),Nama,5000000\n"
                 }
             }
             try TemporaryFile.with(employers, name: "employers.csv") { path in
@@ -33,11 +34,12 @@ struct InterruptTests {
                 let monitor = try Connection(conninfo: conninfo)
                 var copying = false
                 for _ in 0..<500 where !copying {
-                    copying = try monitor.queryFirst(
-                        """
-                        select count(*) > 0 from pg_stat_activity
-                        where datname = current_database() and query like 'copy periksa.contributions%' and state = 'active'
-                        """)?.decode(Bool.self, at: 0) ?? false
+                    copying =
+                        try monitor.queryFirst(
+                            """
+                            select count(*) > 0 from pg_stat_activity
+                            where datname = current_database() and query like 'copy periksa.contributions%' and state = 'active'
+                            """)?.decode(Bool.self, at: 0) ?? false
                     if !copying { Thread.sleep(forTimeInterval: 0.01) }
                 }
                 #expect(copying, "the import never reached its COPY")
@@ -48,7 +50,8 @@ struct InterruptTests {
                 #expect(stderr.contains("dibatalkan oleh pengguna (Ctrl-C); tidak ada yang diubah"))
                 let rows = try monitor.queryFirst("select count(*) from periksa.contributions")?.decode(Int.self, at: 0)
                 #expect(rows == 0)
-                let imports = try monitor.queryFirst("select count(*) from periksa.imports where kind = 'contributions'")?.decode(Int.self, at: 0)
+                let imports = try monitor.queryFirst(
+                    "select count(*) from periksa.imports where kind = 'contributions'")?.decode(Int.self, at: 0)
                 #expect(imports == 0)
             }
         }
@@ -56,5 +59,7 @@ struct InterruptTests {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

@@ -1,0 +1,105 @@
+-- Shared by every rule of RULES.md, for one run: temporary tables of the run's transaction.
+-- Reads pg_temp.audit_context (one row: run_id, period, period_end, as_of, window_start and
+-- the run's parameters), written by `periksa audit`.
+
+-- Rates and the JP cap of each month of the twelve-month window, per JKK risk group.
+create temp table audit_rates on commit drop as
+with months as (
+    select generate_series(c.window_start, c.period, interval '1 month')::date as period
+    from audit_context c
+), risk_groups as (
+    select generate_series(1, 5)::smallint as risk_group
+)
+select
+    m.period,
+    g.risk_group,
+    periksa.rate_on('JKK', g.risk_group, m.period) as jkk,
+    periksa.rate_on('JKM', null, m.period) as jkm,
+    periksa.rate_on('JHT', null, m.period) as jht,
+    periksa.rate_on('JP', null, m.period) as jp,
+    periksa.jp_cap_on(m.period) as jp_cap
+from months m
+cross join risk_groups g;
+
+-- Every registered employer, whether it is active in P, and its minimum wage M(e): the UMK
+-- of its region for the year of P, else the UMP of its province.
+create temp table audit_employers on commit drop as
+select
+    e.npp, e.name, e.npwp, e.nib, e.scale, e.risk_group, e.region_code, e.branch_code, e.programs,
+    e.registered_on,
+    e.status = 'aktif' and e.registered_on <= c.period_end as is_active,
+    coalesce(umk.amount, ump.amount) as minimum_wage
+from periksa.employers e
+cross join audit_context c
+left join periksa.minimum_wages umk
+    on umk.region_code = e.region_code and umk.year = extract(year from c.period)
+left join periksa.minimum_wages ump
+    on ump.region_code = left(e.region_code, 2) and ump.year = extract(year from c.period);
+
+create unique index on audit_employers (npp);
+analyze audit_employers;
+
+-- Groups: active employers sharing an NPWP; an active employer with none is a group of one.
+-- The lead: the earliest registered, then the smallest NPP.
+create temp table audit_groups on commit drop as
+with keyed as (
+    select npp, registered_on, coalesce('npwp:' || npwp, 'npp:' || npp) as group_key
+    from audit_employers
+    where is_active
+)
+select
+    npp,
+    group_key,
+    first_value(npp) over (partition by group_key order by registered_on, npp) as lead_npp
+from keyed;
+
+create unique index on audit_groups (npp);
+create index on audit_groups (group_key);
+analyze audit_groups;
+
+-- The reported rows of P of active employers, with their group.
+create temp table audit_rows on commit drop as
+select c.npp, c.nik, c.wage, g.group_key
+from periksa.contributions c
+join audit_groups g on g.npp = c.npp
+where c.period = (select period from audit_context);
+
+analyze audit_rows;
+
+-- W(g): distinct NIK over the members; R(g): the sum of every row's wage.
+create temp table audit_group_stats on commit drop as
+select group_key, count(distinct nik) as workers, sum(wage) as wages
+from audit_rows
+group by group_key;
+
+create unique index on audit_group_stats (group_key);
+analyze audit_group_stats;
+
+-- The outside records of P and the registered employer each hits first: by NPP, else by
+-- NPWP, else by NIB (several with that NIB: the earliest registered, then the smallest NPP).
+create temp table audit_records on commit drop as
+select
+    row_number() over (order by w.source, w.unit_key) as record_id,
+    w.source,
+    array_position(array['wlkp', 'pajak', 'pemda', 'oss'], w.source) as source_rank,
+    w.npp, w.npwp, w.nib, w.name, w.region_code, w.headcount, w.wage_bill,
+    coalesce(
+        (select e.npp from periksa.employers e where e.npp = w.npp),
+        (select e.npp from periksa.employers e where e.npwp = w.npwp order by e.registered_on, e.npp limit 1),
+        (select e.npp from periksa.employers e where e.nib = w.nib order by e.registered_on, e.npp limit 1)
+    ) as hit_npp
+from periksa.workforce w
+where w.period = (select period from audit_context);
+
+-- The group each matched record counts for: the active group sharing the hit employer's
+-- NPWP, or the hit employer's own group when it is active and has no NPWP; else none.
+create temp table audit_matches on commit drop as
+select r.*, g.group_key
+from audit_records r
+join audit_employers h on h.npp = r.hit_npp
+join audit_groups g
+    on g.group_key = case when h.npwp is not null then 'npwp:' || h.npwp
+                          when h.is_active then 'npp:' || h.npp end
+   and g.npp = g.lead_npp;
+
+analyze audit_matches;

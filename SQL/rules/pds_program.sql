@@ -1,0 +1,38 @@
+-- PDS_PROGRAM: mandatory programmes missing. For each active employer whose enrolled
+-- programmes do not cover the mandatory set of its scale: the loss is c(wage, missing) summed
+-- over its reported workers of P (0 when it reported none: the finding stands).
+insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+with context as (
+    select * from audit_context
+), missing as (
+    select
+        e.npp, e.scale, e.risk_group, e.programs,
+        array(
+            select p from unnest(periksa.mandatory_programmes(e.scale)) p
+            where not p = any(e.programs)
+            order by array_position(array['JKK', 'JKM', 'JHT', 'JP', 'JKP'], p)
+        ) as missing
+    from audit_employers e
+    where e.is_active and not periksa.mandatory_programmes(e.scale) <@ e.programs
+), losses as (
+    select
+        m.npp,
+        count(r.nik) as workers,
+        coalesce(sum(periksa.contribution(r.wage, m.missing, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)), 0) as loss
+    from missing m
+    cross join context x
+    join audit_rates t on t.period = x.period and t.risk_group = m.risk_group
+    left join audit_rows r on r.npp = m.npp
+    group by m.npp
+)
+select
+    x.run_id, 'PDS_PROGRAM', m.npp, null, x.period, l.loss,
+    format('Program wajib tidak diikuti: %s (skala %s, wajib %s); %s pekerja dilaporkan, iuran tidak dibayar %s',
+        array_to_string(m.missing, ', '), m.scale, array_to_string(periksa.mandatory_programmes(m.scale), ', '),
+        l.workers, periksa.rupiah(l.loss)),
+    jsonb_build_object(
+        'scale', m.scale, 'enrolled', m.programs, 'mandatory', periksa.mandatory_programmes(m.scale),
+        'missing', m.missing, 'reported_workers', l.workers)
+from missing m
+join losses l using (npp)
+cross join context x;

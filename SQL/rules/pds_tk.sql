@@ -1,0 +1,74 @@
+-- PDS_TK: workers not registered. For each group with a matching outside record in P:
+-- gap = H(g) − W(g), flagged when gap ≥ pds_tk.min_gap and gap ≥ pds_tk.min_ratio × H(g);
+-- loss = gap × c(median reported wage, mandatory programmes of the lead's scale), or the
+-- lead's minimum wage when it reported no one. Reported on the lead.
+insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+with context as (
+    select * from audit_context
+), best as (
+    -- H(g): the largest headcount; its source (ties: wlkp, pajak, pemda, oss).
+    select distinct on (group_key) group_key, source, headcount
+    from audit_matches
+    order by group_key, headcount desc, source_rank
+), evidence_records as (
+    select group_key, jsonb_agg(jsonb_build_object(
+        'source', source, 'headcount', headcount,
+        'identifier', coalesce('npp:' || npp, 'npwp:' || npwp, 'nib:' || nib)) order by source_rank, headcount desc) as records
+    from audit_matches
+    group by group_key
+), gaps as (
+    select b.group_key, b.source, b.headcount, coalesce(s.workers, 0) as workers,
+           b.headcount - coalesce(s.workers, 0) as gap
+    from best b
+    left join audit_group_stats s using (group_key)
+), flagged as (
+    select g.*
+    from gaps g
+    cross join context x
+    where g.gap >= x.pds_tk_min_gap and g.gap >= x.pds_tk_min_ratio * g.headcount
+), ranked as (
+    -- The reported wages of the flagged groups, one per row, for the median.
+    select r.group_key, r.wage,
+           row_number() over (partition by r.group_key order by r.wage) as position,
+           count(*) over (partition by r.group_key) as n
+    from audit_rows r
+    join flagged f using (group_key)
+), medians as (
+    select group_key,
+           case when max(n) % 2 = 1 then max(wage) filter (where position = (n + 1) / 2)
+                else round((max(wage) filter (where position = n / 2) + max(wage) filter (where position = n / 2 + 1)) / 2)
+           end as median
+    from ranked
+    group by group_key
+), members as (
+    select group_key, lead_npp,
+           coalesce(array_agg(npp order by npp) filter (where npp <> lead_npp), '{}') as others
+    from audit_groups
+    group by group_key, lead_npp
+), priced as (
+    select f.*, mb.lead_npp, mb.others, e.scale, e.minimum_wage, md.median,
+           coalesce(md.median, e.minimum_wage) as wage_basis,
+           f.gap * coalesce(periksa.contribution(coalesce(md.median, e.minimum_wage),
+               periksa.mandatory_programmes(e.scale), t.jkk, t.jkm, t.jht, t.jp, t.jp_cap), 0) as loss
+    from flagged f
+    join members mb using (group_key)
+    join audit_employers e on e.npp = mb.lead_npp
+    cross join context x
+    join audit_rates t on t.period = x.period and t.risk_group = e.risk_group
+    left join medians md using (group_key)
+)
+select
+    x.run_id, 'PDS_TK', p.lead_npp, null, x.period, p.loss,
+    format('%s mencatat %s tenaga kerja, BPJS menerima laporan %s (selisih %s); dasar upah %s%s%s',
+        upper(p.source), p.headcount, p.workers, p.gap,
+        coalesce(periksa.rupiah(p.wage_basis), 'tidak ada'),
+        case when p.workers = 0 and p.minimum_wage is null then ' (upah minimum wilayah tidak tersedia, kerugian 0)'
+             when p.workers = 0 then ' (upah minimum, tidak ada yang dilaporkan)' else ' (median upah dilaporkan)' end,
+        case when cardinality(p.others) > 0 then '; grup NPWP yang sama: ' || array_to_string(p.others, ', ') else '' end),
+    jsonb_build_object(
+        'group', p.group_key, 'members', p.others, 'headcount', p.headcount, 'source', p.source,
+        'reported_workers', p.workers, 'gap', p.gap, 'median_wage', p.median, 'minimum_wage', p.minimum_wage,
+        'records', r.records)
+from priced p
+join evidence_records r using (group_key)
+cross join context x;

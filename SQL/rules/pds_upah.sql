@@ -1,0 +1,72 @@
+-- PDS_UPAH: wages under-reported. Trigger 1, medium and large employers only: workers paid
+-- under the minimum wage, loss Σ c(M, S(e)) − c(wage, S(e)). Trigger 2, groups with a
+-- matching tax record: the BPJS average wage under pds_upah.max_ratio_to_tax of the tax
+-- average (compared exactly), loss W × (c(a_tax, S(lead)) − c(a_bpjs, S(lead))) with both
+-- averages rounded to whole rupiah first. One finding per employer, the sum of its parts.
+insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+with context as (
+    select * from audit_context
+), below_minimum as (
+    select
+        e.npp, e.minimum_wage,
+        count(*) as workers_below,
+        sum(periksa.contribution(e.minimum_wage, e.programs, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)
+            - periksa.contribution(r.wage, e.programs, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)) as loss,
+        jsonb_agg(jsonb_build_object('nik', r.nik, 'wage', r.wage) order by r.wage, r.nik) as workers
+    from audit_rows r
+    join audit_employers e on e.npp = r.npp
+    cross join context x
+    join audit_rates t on t.period = x.period and t.risk_group = e.risk_group
+    where e.scale in ('menengah', 'besar') and e.minimum_wage is not null and r.wage < e.minimum_wage
+    group by e.npp, e.minimum_wage
+    having count(*) >= (select pds_upah_min_workers_below from context)
+), tax_records as (
+    -- Several tax records for a group: the largest headcount, then the largest wage bill.
+    select distinct on (group_key) group_key, headcount, wage_bill
+    from audit_matches
+    where source = 'pajak' and headcount > 0 and wage_bill > 0
+    order by group_key, headcount desc, wage_bill desc
+), under_tax as (
+    select
+        g.lead_npp as npp, s.workers, s.wages, t.headcount, t.wage_bill,
+        round(t.wage_bill / t.headcount) as average_tax,
+        round(s.wages / s.workers) as average_bpjs
+    from tax_records t
+    join audit_group_stats s using (group_key)
+    join audit_groups g on g.group_key = t.group_key and g.npp = g.lead_npp
+    cross join context x
+    where s.workers > 0
+      and s.wages * t.headcount < x.pds_upah_max_ratio_to_tax * t.wage_bill * s.workers
+), under_tax_priced as (
+    select u.*,
+           u.workers * (periksa.contribution(u.average_tax, e.programs, r.jkk, r.jkm, r.jht, r.jp, r.jp_cap)
+                      - periksa.contribution(u.average_bpjs, e.programs, r.jkk, r.jkm, r.jht, r.jp, r.jp_cap)) as loss
+    from under_tax u
+    join audit_employers e using (npp)
+    cross join context x
+    join audit_rates r on r.period = x.period and r.risk_group = e.risk_group
+), employers as (
+    select npp from below_minimum
+    union
+    select npp from under_tax_priced
+)
+select
+    x.run_id, 'PDS_UPAH', e.npp, null, x.period,
+    coalesce(b.loss, 0) + coalesce(u.loss, 0),
+    concat_ws('; ',
+        case when b.npp is not null then
+            format('%s pekerja di bawah upah minimum %s', b.workers_below, periksa.rupiah(b.minimum_wage)) end,
+        case when u.npp is not null then
+            format('rata-rata upah BPJS %s di bawah %s%% rata-rata upah pajak %s (%s pekerja menurut pajak)',
+                periksa.rupiah(u.average_bpjs), round(x.pds_upah_max_ratio_to_tax * 100), periksa.rupiah(u.average_tax),
+                u.headcount) end),
+    jsonb_strip_nulls(jsonb_build_object(
+        'below_minimum', case when b.npp is not null then jsonb_build_object(
+            'minimum_wage', b.minimum_wage, 'workers', b.workers, 'loss', b.loss) end,
+        'under_tax', case when u.npp is not null then jsonb_build_object(
+            'tax_headcount', u.headcount, 'tax_wage_bill', u.wage_bill, 'average_tax', u.average_tax,
+            'reported_workers', u.workers, 'reported_wages', u.wages, 'average_bpjs', u.average_bpjs, 'loss', u.loss) end))
+from employers e
+left join below_minimum b using (npp)
+left join under_tax_priced u using (npp)
+cross join context x;

@@ -1,0 +1,78 @@
+-- PWBD: businesses that should be registered and are not. Outside records of P with at
+-- least one worker that hit no registered employer (any status); records sharing an NPWP or
+-- a NIB, directly or through a chain, are one business. Loss: H × c(M of its region, JKK at
+-- risk group I, JKM, JHT, and JP when H ≥ 20). Records with only an unknown NPP have no
+-- usable identifier: they are left out and noted on the run.
+insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+with recursive context as (
+    select * from audit_context
+), candidates as (
+    select record_id, source, source_rank, npwp, nib, name, region_code, headcount
+    from audit_records
+    where hit_npp is null and headcount >= 1 and (npwp is not null or nib is not null)
+), edges as (
+    select a.record_id as a, b.record_id as b from candidates a join candidates b on a.npwp = b.npwp
+    union
+    select a.record_id, b.record_id from candidates a join candidates b on a.nib = b.nib
+), reach (a, b) as (
+    select a, b from edges
+    union
+    select r.a, e.b from reach r join edges e on e.a = r.b
+), components as (
+    select a as record_id, min(b) as business from reach group by a
+), businesses as (
+    select
+        c.business,
+        coalesce('npwp:' || min(r.npwp), 'nib:' || min(r.nib)) as source_ref,
+        jsonb_agg(jsonb_build_object('source', r.source, 'headcount', r.headcount, 'npwp', r.npwp, 'nib', r.nib,
+            'name', r.name, 'region_code', r.region_code) order by r.source_rank, r.headcount desc) as records,
+        string_agg(format('%s %s tenaga kerja', upper(r.source), r.headcount), ', ' order by r.source_rank, r.headcount desc) as seen
+    from components c
+    join candidates r using (record_id)
+    group by c.business
+), best as (
+    -- H: the largest headcount; its region (ties: source order, then the smallest code).
+    select distinct on (c.business) c.business, r.headcount, r.region_code, r.name
+    from components c
+    join candidates r using (record_id)
+    order by c.business, r.headcount desc, r.source_rank, r.region_code
+), priced as (
+    select
+        b.*, s.source_ref, s.records, s.seen,
+        coalesce(umk.amount, ump.amount) as minimum_wage,
+        b.headcount * coalesce(periksa.contribution(coalesce(umk.amount, ump.amount),
+            case when b.headcount >= 20 then array['JKK', 'JKM', 'JHT', 'JP'] else array['JKK', 'JKM', 'JHT'] end,
+            t.jkk, t.jkm, t.jht, t.jp, t.jp_cap), 0) as loss
+    from best b
+    join businesses s using (business)
+    cross join context x
+    join audit_rates t on t.period = x.period and t.risk_group = 1
+    left join periksa.minimum_wages umk on umk.region_code = b.region_code and umk.year = extract(year from x.period)
+    left join periksa.minimum_wages ump on ump.region_code = left(b.region_code, 2) and ump.year = extract(year from x.period)
+), hints as (
+    -- A registered employer in the same region with a similar name: a possible match.
+    select distinct on (p.business) p.business, e.npp as possible_npp, e.name as possible_name
+    from priced p
+    join audit_employers e on e.region_code = p.region_code
+    where periksa.name_similarity(e.name, p.name) >= 0.5
+    order by p.business, periksa.name_similarity(e.name, p.name) desc, e.npp
+)
+select
+    x.run_id, 'PWBD', null, p.source_ref, x.period, p.loss,
+    format('Belum terdaftar di BPJS Ketenagakerjaan; %s%s%s', p.seen,
+        case when p.minimum_wage is null then format('; upah minimum wilayah %s tidak tersedia, kerugian 0', p.region_code) else '' end,
+        case when h.possible_npp is not null then format('; mungkin sama dengan NPP %s (%s)', h.possible_npp, h.possible_name) else '' end),
+    jsonb_strip_nulls(jsonb_build_object(
+        'headcount', p.headcount, 'region_code', p.region_code, 'minimum_wage', p.minimum_wage, 'records', p.records,
+        'possible_npp', h.possible_npp))
+from priced p
+left join hints h using (business)
+cross join context x;
+
+-- Records with only an NPP that matches nobody: no identifier to act on.
+insert into periksa.run_notes (run_id, kind, detail)
+select c.run_id, 'record_without_identifier',
+       jsonb_build_object('source', r.source, 'npp', r.npp, 'name', r.name, 'headcount', r.headcount)
+from audit_records r
+cross join audit_context c
+where r.hit_npp is null and r.npwp is null and r.nib is null;

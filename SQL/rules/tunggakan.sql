@@ -1,0 +1,57 @@
+-- TUNGGAKAN: arrears. For each active employer and each month p of P−11…P whose due date
+-- (the 15th of the next month) is before as-of: due = Σ c(wage, S(e)) with the rates of p,
+-- paid = its payments for p made on or before as-of, outstanding = max(0, due − paid), and a
+-- fine of tunggakan.fine_rate_monthly for each month or part of one since the due date.
+-- Flagged when Σ outstanding ≥ tunggakan.min_amount; loss = round(Σ (outstanding + fine)).
+insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+with context as (
+    select * from audit_context
+), due as (
+    select c.npp, c.period,
+           sum(periksa.contribution(c.wage, e.programs, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)) as due
+    from periksa.contributions c
+    join audit_employers e on e.npp = c.npp and e.is_active
+    join audit_rates t on t.period = c.period and t.risk_group = e.risk_group
+    where c.period between (select window_start from context) and (select period from context)
+    group by c.npp, c.period
+), paid as (
+    select p.npp, p.period, sum(p.amount) as paid
+    from periksa.payments p
+    cross join context x
+    where p.period between x.window_start and x.period and p.paid_on <= x.as_of
+    group by p.npp, p.period
+), periods as (
+    select d.npp, d.period, d.due, coalesce(p.paid, 0) as paid,
+           greatest(0, d.due - coalesce(p.paid, 0)) as outstanding,
+           (d.period + interval '1 month 14 days')::date as due_date
+    from due d
+    left join paid p using (npp, period)
+), fined as (
+    select p.*, m.months, round(p.outstanding * x.tunggakan_fine_rate_monthly * m.months) as fine
+    from periods p
+    cross join context x
+    cross join lateral (
+        -- The smallest n ≥ 1 with due date + n months ≥ as-of.
+        select greatest(1, case when p.due_date + make_interval(months => z.n) >= x.as_of then z.n else z.n + 1 end) as months
+        from (select ((extract(year from x.as_of) * 12 + extract(month from x.as_of))
+                    - (extract(year from p.due_date) * 12 + extract(month from p.due_date)))::int as n) z
+    ) m
+    where p.due_date < x.as_of and p.outstanding > 0
+), flagged as (
+    select npp,
+           sum(outstanding) as outstanding,
+           sum(fine) as fines,
+           round(sum(outstanding + fine)) as loss,
+           string_agg(periksa.period_text(period), ', ' order by period) as periods,
+           jsonb_agg(jsonb_build_object('period', periksa.period_text(period), 'due', due, 'paid', paid,
+               'outstanding', outstanding, 'due_date', due_date, 'months_late', months, 'fine', fine) order by period) as detail
+    from fined
+    group by npp
+    having sum(outstanding) >= (select tunggakan_min_amount from context)
+)
+select
+    x.run_id, 'TUNGGAKAN', f.npp, null, x.period, f.loss,
+    format('Iuran tertunggak %s untuk periode %s, denda %s', periksa.rupiah(f.outstanding), f.periods, periksa.rupiah(f.fines)),
+    jsonb_build_object('outstanding', f.outstanding, 'fines', f.fines, 'periods', f.detail)
+from flagged f
+cross join context x;

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Compliance
+import Foundation
+
+/// `periksa audit --period YYYY-MM [--as-of YYYY-MM-DD]`: runs every rule for one period.
+struct AuditCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Run every rule of RULES.md for one period; prints the run id and a summary.")
+
+    @Option(help: "The audited period, YYYY-MM.")
+    var period: String
+
+    @Option(help: "The reference date, YYYY-MM-DD (default: the 16th of the next month).")
+    var asOf: String?
+
+    @Option(name: .customLong("param"), help: "Override a parameter: name=value (repeatable), e.g. pds_tk.min_gap=3.")
+    var parameters: [String] = []
+
+    @Option(help: "A file of name=value lines overriding parameters.")
+    var config: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        var values = AuditParameters()
+        if let config { try values.apply(file: config) }
+        try values.apply(parameters)
+        _ = try AuditRunner.parsePeriod(period)
+        let summary = try AuditRunner(connection: global.connect(), logger: global.logger)
+            .run(period: period, asOf: asOf, parameters: values)
+        let language = global.language
+        print("run_id=\(summary.runID)")
+        printNote(
+            language.text(
+                "Audit #\(summary.runID) periode \(summary.period), per \(summary.asOf), \(String(format: "%.1f", summary.seconds)) detik:",
+                "Audit run #\(summary.runID) of \(summary.period), as of \(summary.asOf), \(String(format: "%.1f", summary.seconds)) s:"
+            ))
+        for category in AuditRunner.categories {
+            let count = summary.counts[category] ?? 0
+            let rupiah = summary.rupiah[category] ?? 0
+            printNote(
+                "  \(category.padding(toLength: 12, withPad: " ", startingAt: 0)) \(formatCount(count, language).leftAligned(9)) Rp \(formatCount(Int(rupiah), .indonesian))"
+            )
+        }
+        if let missing = summary.notes["minimum_wage_missing"] {
+            printNote(
+                language.text(
+                    "  \(missing) pemberi kerja menengah/besar tanpa upah minimum wilayahnya: aturan upah minimum dilewati",
+                    "  \(missing) medium/large employers have no minimum wage for their region: the floor rule was skipped"
+                ))
+        }
+        if let unusable = summary.notes["record_without_identifier"] {
+            printNote(
+                language.text(
+                    "  \(unusable) catatan luar hanya dengan NPP yang tidak dikenal: tidak dapat ditindaklanjuti",
+                    "  \(unusable) outside records carry only an unknown NPP: left out"))
+        }
+    }
+}
+
+extension String {
+    func leftAligned(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,168 @@
+import Compliance
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// Each employer of this fixture exercises one case of RULES.md; every rupiah below was
+/// worked out by hand (rates of 2025: JKK I 0.24 %, II 0.54 %, JKM 0.30 %, JHT 5.70 %, JP 3 %
+/// capped at 10,042,300 before 1 March and 10,547,400 from it).
+@Suite("The rules, on hand-computed fixtures")
+struct AuditRuleTests {
+    static let employers = """
+        npp,name,npwp,nib,kbli,scale,risk_group,region_code,branch_code,programs,registered_on,status
+        LEAD0001,PT Induk Jaya,0012345678901000,,47111,menengah,1,3171,JKT-A,JKK|JKM|JHT|JP,2019-01-01,aktif
+        BRAN0002,PT Induk Jaya Cabang,0012345678901000,,47111,menengah,1,3171,JKT-A,JKK|JKM|JHT|JP,2020-01-01,aktif
+        GAPONE03,CV Selisih Satu,,,47111,kecil,1,3171,JKT-A,JKK|JKM|JHT,2020-01-01,aktif
+        UNDERTEN,PT Besar Sekali,,,47111,besar,1,3171,JKT-A,JKK|JKM|JHT|JP,2020-01-01,aktif
+        UMKCITY5,PT Kota Utara,,,10792,menengah,2,3172,JKT-B,JKK|JKM|JHT|JP,2020-01-01,aktif
+        MIKRO006,UD Kecil Mungil,,,47111,mikro,1,3171,JKT-A,JKK|JKM,2020-01-01,aktif
+        TAXNEAR7,CV Pas Sembilan Puluh,0099999999999999,,47111,kecil,1,3171,JKT-A,JKK|JKM|JHT,2020-01-01,aktif
+        INACTIV8,PT Sudah Tutup,,1111111111111,47111,kecil,1,3171,JKT-A,JKK|JKM|JHT,2015-01-01,nonaktif
+        ARREARS9,PT Menunggak,,,47111,menengah,1,3171,JKT-A,JKK|JKM|JHT|JP,2020-01-01,aktif
+        NOJP0010,PT Tanpa Pensiun,,,47111,besar,1,3171,JKT-A,JKK|JKM|JHT,2020-01-01,aktif
+
+        """
+
+    static var contributions: String {
+        var rows = ["npp,period,kpj,nik,name,wage"]
+        var kpj = 10_000_000_000
+        func row(_ npp: String, _ period: String, _ nik: String, _ wage: String) {
+            kpj += 1
+            rows.append("\(npp),\(period),\(kpj),\(nik),Pekerja,\(wage)")
+        }
+        row("LEAD0001", "2025-06", "3171014101900001", "6000000")
+        row("LEAD0001", "2025-06", "3171014101900002", "6000000")
+        row("BRAN0002", "2025-06", "3171014101900003", "7000000")
+        for n in 1...3 { row("GAPONE03", "2025-06", "317101410190001\(n)", "5000000") }
+        for n in 10...34 { row("UNDERTEN", "2025-06", "31710141019000\(n)", "6000000") }
+        row("UMKCITY5", "2025-06", "3172014101900001", "5500000")
+        row("UMKCITY5", "2025-06", "3172014101900002", "5700000")
+        row("MIKRO006", "2025-06", "3171014101900050", "3000000")
+        row("TAXNEAR7", "2025-06", "3171014101900061", "4500000")
+        row("TAXNEAR7", "2025-06", "3171014101900062", "4500000")
+        for period in ["2025-02", "2025-03", "2025-06"] { row("ARREARS9", period, "3171014101900070", "11000000") }
+        row("NOJP0010", "2025-06", "3171014101900080", "12000000")
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    static let workforce = """
+        source,period,npp,npwp,nib,name,region_code,headcount,wage_bill
+        wlkp,2025-06,LEAD0001,,,PT Induk Jaya,3171,10,
+        pajak,2025-06,,01.234.567.8-901.000,,PT Induk Jaya,3171,9,72000000
+        wlkp,2025-06,GAPONE03,,,CV Selisih Satu,3171,4,
+        wlkp,2025-06,UNDERTEN,,,PT Besar Sekali,3171,27,
+        wlkp,2025-06,MIKRO006,,,UD Kecil Mungil,3171,0,
+        pajak,2025-06,,0099999999999999,,CV Pas Sembilan Puluh,3171,2,10000000
+        oss,2025-06,,,1111111111111,PT Sudah Tutup,3171,5,
+        oss,2025-06,,,2222222222222,PT Baru Sekali,3171,12,
+        pemda,2025-06,,0077777777777777,2222222222222,PT Baru Sekali,3171,15,
+        oss,2025-06,,,3333333333333,Kios Kosong,3171,0,
+        wlkp,2025-06,ZZNOBODY,,,Tanpa Jejak,3171,3,
+
+        """
+
+    static let payments = """
+        npp,period,paid_on,amount
+        LEAD0001,2025-06,2025-07-05,600000
+        LEAD0001,2025-06,2025-07-14,508800
+        BRAN0002,2025-06,2025-07-10,646800
+        GAPONE03,2025-06,2025-07-10,936000
+        UNDERTEN,2025-06,2025-07-10,13860000
+        UMKCITY5,2025-06,2025-07-10,1068480
+        MIKRO006,2025-06,2025-07-10,16200
+        TAXNEAR7,2025-06,2025-07-10,561600
+        ARREARS9,2025-06,2025-07-10,1002822
+        NOJP0010,2025-06,2025-07-10,748800
+
+        """
+
+    /// The fixture, imported into a fresh database.
+    static func withFixture(_ body: (Connection) throws -> Void) throws {
+        try TestDatabase.withConnection { connection in
+            for (kind, csv) in [
+                (ImportKind.employers, employers), (.minimumWages, "region_code,year,amount\n3172,2025,5600000\n"),
+                (.workforce, workforce), (.contributions, contributions), (.payments, payments),
+            ] {
+                let summary = try TemporaryFile.with(csv) {
+                    try Importer(connection: connection).run(.init(kind: kind, path: $0))
+                }
+                #expect(summary.rowsRejected == 0, "\(kind): \(summary.firstRejections)")
+            }
+            try body(connection)
+        }
+    }
+
+    static func findings(_ connection: Connection, run: Int) throws -> [String] {
+        var out: [String] = []
+        try Findings(connection: connection).stream(run: run) {
+            out.append("\($0.category) \($0.npp)\($0.sourceRef) \($0.estimatedLoss)")
+        }
+        return out
+    }
+
+    @Test("every rule, exact to the rupiah, near misses left alone")
+    func rules() throws {
+        try Self.withFixture { connection in
+            let summary = try AuditRunner(connection: connection).run(
+                period: "2025-06", asOf: nil, parameters: AuditParameters())
+            #expect(summary.asOf == "2025-07-16")
+            let found = try Self.findings(connection, run: summary.runID)
+            #expect(
+                found == [
+                    // JP missing for a large employer: c(12,000,000, {JP}) = 10,547,400 × 3 %.
+                    "PDS_PROGRAM NOJP0010 316422",
+                    // Group of two NPPs sharing an NPWP, on the lead (registered first): WLKP 10
+                    // against 3 distinct NIKs, gap 7 × c(median 6,000,000) = 7 × 554,400.
+                    "PDS_TK LEAD0001 3880800",
+                    // Tax average 72,000,000 / 9 = 8,000,000 against 19,000,000 / 3 → 6,333,333:
+                    // 3 × (739,200 − 585,200). The dotted 15-digit NPWP matched the 16-digit one.
+                    "PDS_UPAH LEAD0001 462000",
+                    // UMK 5,600,000 (not the UMP): one worker at 5,500,000, risk group II: 534,240 − 524,700.
+                    "PDS_UPAH UMKCITY5 9540",
+                    // Seen by OSS (NIB) and pemda (NIB and NPWP): one business, H 15 × c(UMP 5,396,761).
+                    "PWBD npwp:0077777777777777 5051355",
+                    // February (cap 10,042,300): 987,669 + 5 months' fine 98,767; March (cap
+                    // 10,547,400): 1,002,822 + 4 months' fine 80,226.
+                    "TUNGGAKAN ARREARS9 2169484",
+                ], "\(found)")
+            let reason = try connection.queryFirst(
+                "select reason from periksa.findings where category = 'PDS_TK' and npp = 'LEAD0001'")?.decode(
+                    String.self, at: 0)
+            #expect(reason?.contains("WLKP mencatat 10 tenaga kerja, BPJS menerima laporan 3 (selisih 7)") == true)
+            #expect(reason?.contains("grup NPWP yang sama: BRAN0002") == true)
+            let evidence = try connection.queryFirst(
+                "select evidence->'periods'->0->>'months_late', evidence->'periods'->1->>'fine' from periksa.findings where category = 'TUNGGAKAN'"
+            )
+            let (monthsLate, fine) = try #require(evidence).decode((String, String).self)
+            #expect([monthsLate, fine] == ["5", "80226"])
+            let notes = try connection.queryFirst(
+                "select count(*) from periksa.run_notes where kind = 'record_without_identifier'")
+            #expect(try notes?.decode(Int.self, at: 0) == 1)
+        }
+    }
+
+    @Test("parameters are overridable and stored with the run; a run is immutable")
+    func parameters() throws {
+        try Self.withFixture { connection in
+            var parameters = AuditParameters()
+            try parameters.apply(["pds_tk.min_gap=8", "tunggakan.min_amount=3000000"])
+            let summary = try AuditRunner(connection: connection).run(
+                period: "2025-06", asOf: "2025-08-20", parameters: parameters)
+            let found = try Self.findings(connection, run: summary.runID)
+            #expect(!found.contains { $0.hasPrefix("PDS_TK") })
+            #expect(!found.contains { $0.hasPrefix("TUNGGAKAN") })
+            let stored = try connection.queryFirst(
+                "select parameters->>'pds_tk.min_gap', as_of::text, status from periksa.runs where run_id = \(summary.runID)"
+            )
+            let (gap, asOf, status) = try #require(stored).decode((String, String, String).self)
+            #expect([gap, asOf, status] == ["8", "2025-08-20", "finished"])
+            #expect(throws: PostgresError.self) {
+                try connection.execute(
+                    "update periksa.findings set estimated_loss_idr = 0 where run_id = \(summary.runID)")
+            }
+            #expect(throws: AuditError.self) { try parameters.apply(["pds_tk.min_gap=two"]) }
+            #expect(throws: AuditError.self) { try parameters.apply(["no.such=1"]) }
+        }
+    }
+}

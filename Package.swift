@@ -33,7 +33,7 @@ let package = Package(
         .target(
             name: "SQLFiles",
             path: "SQL",
-            resources: [.copy("migrations"), .copy("rules")]
+            resources: [.copy("migrations"), .copy("rules"), .copy("queries")]
         ),
         // The domain: the managed local cluster, migrations, ingestion, audit.
         .target(

@@ -165,4 +165,34 @@ struct AuditRuleTests {
             #expect(throws: AuditError.self) { try parameters.apply(["no.such=1"]) }
         }
     }
+
+    @Test("the audit list: score × 1.5 with two categories, per branch, sized, recent inspections left out")
+    func auditList() throws {
+        try Self.withFixture { connection in
+            let run = try AuditRunner(connection: connection).run(
+                period: "2025-06", asOf: nil, parameters: AuditParameters()
+            ).runID
+            func list(_ branch: String?, _ capacity: Int) throws -> [String] {
+                var out: [String] = []
+                try AuditList(connection: connection).stream(run: run, branch: branch, capacity: capacity) {
+                    out.append("\($0.branch) \($0.rank) \($0.npp) \($0.score)")
+                }
+                return out
+            }
+            // LEAD0001: (3,880,800 + 462,000) × 1.5 = 6,514,200.
+            #expect(
+                try list(nil, 10) == [
+                    "JKT-A 1 LEAD0001 6514200", "JKT-A 2 ARREARS9 2169484", "JKT-A 3 NOJP0010 316422",
+                    "JKT-B 1 UMKCITY5 9540",
+                ])
+            #expect(try list("JKT-A", 2) == ["JKT-A 1 LEAD0001 6514200", "JKT-A 2 ARREARS9 2169484"])
+            // Inspected 76 days before as-of: left out; 227 days before: stays.
+            let inspections = "npp,inspected_on,outcome\nLEAD0001,2025-05-01,patuh\nARREARS9,2024-12-01,tunggakan\n"
+            let imported = try TemporaryFile.with(inspections) {
+                try Importer(connection: connection).run(.init(kind: .inspections, path: $0))
+            }
+            #expect(imported.rowsLoaded == 2)
+            #expect(try list("JKT-A", 2) == ["JKT-A 1 ARREARS9 2169484", "JKT-A 2 NOJP0010 316422"])
+        }
+    }
 }

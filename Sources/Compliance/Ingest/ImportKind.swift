@@ -7,6 +7,9 @@ public enum ImportKind: String, CaseIterable, Sendable {
     case contributions
     case payments
     case minimumWages = "minimum-wages"
+    /// Inspection history (not one of the contract's five files): leaves recently inspected
+    /// employers off the audit list.
+    case inspections
 
     /// A column of the contract: its name and whether the header must have it.
     public struct Column: Sendable {
@@ -36,6 +39,8 @@ public enum ImportKind: String, CaseIterable, Sendable {
             return [column("npp"), column("period"), column("paid_on"), column("amount")]
         case .minimumWages:
             return [column("region_code"), column("year"), column("amount")]
+        case .inspections:
+            return [column("npp"), column("inspected_on"), column("outcome")]
         }
     }
 }

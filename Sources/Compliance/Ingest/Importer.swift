@@ -212,6 +212,7 @@ public struct Importer {
         case .contributions: ContributionsLoader(budget: options.nikIndexBudget)
         case .payments: PaymentsLoader()
         case .minimumWages: MinimumWagesLoader()
+        case .inspections: InspectionsLoader()
         }
     }
 

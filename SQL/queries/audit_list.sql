@@ -1,0 +1,44 @@
+-- The audit list of RULES.md for one run: per branch, the top $3 employers by score, where the
+-- score is the sum of an employer's findings' estimated_loss_idr, × 1.5 with findings in two
+-- or more categories; ties: the larger PDS_TK gap, then the NPP. Employers inspected in the
+-- 180 days up to the run's as-of date are left out. $1: run id, $2: branch code or null (all
+-- branches), $3: capacity.
+with run as (
+    select run_id, as_of from periksa.runs where run_id = $1
+), per_employer as (
+    select
+        f.npp,
+        count(distinct f.category) as categories_count,
+        array_agg(f.category order by f.category) as categories,
+        sum(f.estimated_loss_idr)::bigint as total_loss,
+        coalesce(max((f.evidence->>'gap')::integer) filter (where f.category = 'PDS_TK'), 0) as gap,
+        jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'reason', f.reason)
+            order by f.category) as evidence
+    from periksa.findings f
+    join run using (run_id)
+    where f.npp is not null
+    group by f.npp
+), scored as (
+    select
+        p.*,
+        p.total_loss * case when p.categories_count >= 2 then 1.5 else 1 end as score,
+        e.name, e.branch_code, e.region_code, e.scale,
+        (select max(i.inspected_on) from periksa.inspections i
+         where i.npp = p.npp and i.inspected_on <= r.as_of) as last_inspected_on,
+        r.as_of
+    from per_employer p
+    cross join run r
+    join periksa.employers e on e.npp = p.npp
+    where $2::text is null or e.branch_code = $2::text
+), eligible as (
+    select * from scored
+    where last_inspected_on is null or last_inspected_on <= as_of - 180
+), ranked as (
+    select *, row_number() over (partition by branch_code order by score desc, gap desc, npp) as rank
+    from eligible
+)
+select branch_code, rank, npp, name, region_code, scale, array_to_string(categories, ' ') as categories,
+       score::text, total_loss, gap, last_inspected_on, evidence::text
+from ranked
+where rank <= $3
+order by branch_code, rank

@@ -41,6 +41,27 @@ create index findings_npp_idx on periksa.findings (npp) where npp is not null;
 comment on table periksa.findings is
     'One row per finding of a run: at most one per category and employer (or unregistered business).';
 
+-- The rates and JP caps a run used, per month of its window and JKK risk group (also in
+-- millionths and cents, for periksa.contribution_cents).
+create table periksa.run_rates (
+    run_id          bigint not null references periksa.runs,
+    period          date not null,
+    risk_group      smallint not null,
+    jkk             numeric not null,
+    jkm             numeric not null,
+    jht             numeric not null,
+    jp              numeric not null,
+    jp_cap          numeric not null,
+    jkk_millionths  bigint not null,
+    jkm_millionths  bigint not null,
+    jht_millionths  bigint not null,
+    jp_millionths   bigint not null,
+    jp_cap_cents    bigint not null,
+    primary key (run_id, period, risk_group)
+);
+
+comment on table periksa.run_rates is 'The contribution rates and JP caps each run applied, per month and risk group.';
+
 -- What a run could not do: employers without a minimum wage, records without a usable identifier.
 create table periksa.run_notes (
     run_id  bigint not null references periksa.runs,
@@ -134,8 +155,32 @@ $$;
 create or replace function periksa.period_text(period date) returns text
 language sql immutable parallel safe as $$ select to_char(period, 'YYYY-MM') $$;
 
--- How alike two business names are (0–1): trigram similarity where pg_trgm can be had,
--- otherwise the share of words in common.
+-- c(w, S) in integer arithmetic, for the hot path of TUNGGAKAN (every row of twelve months):
+-- wage in cents, rates in millionths, JP cap in cents; returns whole rupiah. For the positive
+-- amounts of contributions, (x·10⁸ + 5·10⁷) div 10⁸ is round(x) half away from zero, so it
+-- equals periksa.contribution. Inlined by the planner as long as its arguments are plain
+-- columns or cheap expressions (each is used several times).
+create or replace function periksa.contribution_cents(
+    wage_cents bigint, programmes text[], jkk bigint, jkm bigint, jht bigint, jp bigint, jp_cap_cents bigint
+) returns bigint
+language sql immutable parallel safe as $$
+    select case when 'JKK' = any(programmes) then (wage_cents * jkk + 50000000) / 100000000 else 0 end
+         + case when 'JKM' = any(programmes) then (wage_cents * jkm + 50000000) / 100000000 else 0 end
+         + case when 'JHT' = any(programmes) then (wage_cents * jht + 50000000) / 100000000 else 0 end
+         + case when 'JP' = any(programmes) then (least(wage_cents, jp_cap_cents) * jp + 50000000) / 100000000 else 0 end
+$$;
+
+-- The first distinctive word of a business name, its legal form (PT, CV, UD, …) left out.
+create or replace function periksa.name_key(name text) returns text
+language sql immutable parallel safe as $$
+    select lower(split_part(regexp_replace(trim(name), '^(PT|CV|UD|PD|Koperasi|Yayasan|Firma|Fa)\.?\s+', '', 'i'), ' ', 1))
+$$;
+
+create index employers_name_key_idx on periksa.employers (region_code, periksa.name_key(name));
+
+-- A registered employer of the region whose name is like a business's: the PWBD hint. The
+-- candidates share the first distinctive word (an index finds them); among them, trigram
+-- similarity ≥ 0.5 with pg_trgm (where it can be created), else half the words in common.
 do $$
 begin
     begin
@@ -145,19 +190,33 @@ begin
     end;
     if exists (select 1 from pg_extension where extname = 'pg_trgm') then
         execute $f$
-            create or replace function periksa.name_similarity(a text, b text) returns real
-            language sql stable parallel safe as 'select similarity(lower(a), lower(b))'
+            create or replace function periksa.possible_match(region text, business_name text)
+            returns table (npp text, name text)
+            language sql stable as $body$
+                select e.npp, e.name
+                from periksa.employers e
+                where e.region_code = region and periksa.name_key(e.name) = periksa.name_key(business_name)
+                  and similarity(e.name, business_name) >= 0.5
+                order by similarity(e.name, business_name) desc, e.npp
+                limit 1
+            $body$
         $f$;
     else
         execute $f$
-            create or replace function periksa.name_similarity(a text, b text) returns real
-            language sql immutable parallel safe as $body$
-                select coalesce((
-                    select count(*)::real / greatest(1, (select count(distinct w) from regexp_split_to_table(lower(a), '\s+') w))
-                    from (select distinct w from regexp_split_to_table(lower(a), '\s+') w
-                          intersect
-                          select distinct w from regexp_split_to_table(lower(b), '\s+') w) common
-                ), 0)
+            create or replace function periksa.possible_match(region text, business_name text)
+            returns table (npp text, name text)
+            language sql stable as $body$
+                with words as (select distinct w from regexp_split_to_table(lower(business_name), '\s+') w)
+                select e.npp, e.name
+                from periksa.employers e
+                cross join lateral (
+                    select count(*)::real / greatest(1, (select count(*) from words)) as share
+                    from words where w = any(regexp_split_to_array(lower(e.name), '\s+'))
+                ) s
+                where e.region_code = region and periksa.name_key(e.name) = periksa.name_key(business_name)
+                  and s.share >= 0.5
+                order by s.share desc, e.npp
+                limit 1
             $body$
         $f$;
     end if;

@@ -2,24 +2,36 @@
 -- Reads pg_temp.audit_context (one row: run_id, period, period_end, as_of, window_start and
 -- the run's parameters), written by `periksa audit`.
 
--- Rates and the JP cap of each month of the twelve-month window, per JKK risk group.
-create temp table audit_rates on commit drop as
+-- Rates and the JP cap of each month of the twelve-month window, per JKK risk group, kept
+-- with the run.
+insert into periksa.run_rates
 with months as (
     select generate_series(c.window_start, c.period, interval '1 month')::date as period
     from audit_context c
 ), risk_groups as (
     select generate_series(1, 5)::smallint as risk_group
+), rates as (
+    select
+        m.period, g.risk_group,
+        periksa.rate_on('JKK', g.risk_group, m.period) as jkk,
+        periksa.rate_on('JKM', null, m.period) as jkm,
+        periksa.rate_on('JHT', null, m.period) as jht,
+        periksa.rate_on('JP', null, m.period) as jp,
+        periksa.jp_cap_on(m.period) as jp_cap
+    from months m
+    cross join risk_groups g
 )
 select
-    m.period,
-    g.risk_group,
-    periksa.rate_on('JKK', g.risk_group, m.period) as jkk,
-    periksa.rate_on('JKM', null, m.period) as jkm,
-    periksa.rate_on('JHT', null, m.period) as jht,
-    periksa.rate_on('JP', null, m.period) as jp,
-    periksa.jp_cap_on(m.period) as jp_cap
-from months m
-cross join risk_groups g;
+    c.run_id, r.period, r.risk_group, r.jkk, r.jkm, r.jht, r.jp, r.jp_cap,
+    (r.jkk * 1000000)::bigint, (r.jkm * 1000000)::bigint, (r.jht * 1000000)::bigint, (r.jp * 1000000)::bigint,
+    (r.jp_cap * 100)::bigint
+from rates r
+cross join audit_context c;
+
+analyze periksa.run_rates;
+
+create temp view audit_rates as
+select r.* from periksa.run_rates r join audit_context c using (run_id);
 
 -- Every registered employer, whether it is active in P, and its minimum wage M(e): the UMK
 -- of its region for the year of P, else the UMP of its province.

@@ -49,24 +49,18 @@ with recursive context as (
     join audit_rates t on t.period = x.period and t.risk_group = 1
     left join periksa.minimum_wages umk on umk.region_code = b.region_code and umk.year = extract(year from x.period)
     left join periksa.minimum_wages ump on ump.region_code = left(b.region_code, 2) and ump.year = extract(year from x.period)
-), hints as (
-    -- A registered employer in the same region with a similar name: a possible match.
-    select distinct on (p.business) p.business, e.npp as possible_npp, e.name as possible_name
-    from priced p
-    join audit_employers e on e.region_code = p.region_code
-    where periksa.name_similarity(e.name, p.name) >= 0.5
-    order by p.business, periksa.name_similarity(e.name, p.name) desc, e.npp
 )
 select
     x.run_id, 'PWBD', null, p.source_ref, x.period, p.loss,
     format('Belum terdaftar di BPJS Ketenagakerjaan; %s%s%s', p.seen,
         case when p.minimum_wage is null then format('; upah minimum wilayah %s tidak tersedia, kerugian 0', p.region_code) else '' end,
-        case when h.possible_npp is not null then format('; mungkin sama dengan NPP %s (%s)', h.possible_npp, h.possible_name) else '' end),
+        case when h.npp is not null then format('; mungkin sama dengan NPP %s (%s)', h.npp, h.name) else '' end),
     jsonb_strip_nulls(jsonb_build_object(
         'headcount', p.headcount, 'region_code', p.region_code, 'minimum_wage', p.minimum_wage, 'records', p.records,
-        'possible_npp', h.possible_npp))
+        'possible_npp', h.npp))
 from priced p
-left join hints h using (business)
+-- A registered employer in the same region with a similar name: a possible match (a hint).
+left join lateral periksa.possible_match(p.region_code, p.name) h on true
 cross join context x;
 
 -- Records with only an NPP that matches nobody: no identifier to act on.

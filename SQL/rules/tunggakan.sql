@@ -3,17 +3,32 @@
 -- paid = its payments for p made on or before as-of, outstanding = max(0, due − paid), and a
 -- fine of tunggakan.fine_rate_monthly for each month or part of one since the due date.
 -- Flagged when Σ outstanding ≥ tunggakan.min_amount; loss = round(Σ (outstanding + fine)).
+
+-- due(e, p) for every active employer and month of the window. A statement of its own, over
+-- regular tables only, so that PostgreSQL may scan the twelve months' rows in parallel; the
+-- run's context comes from transaction settings (periksa.*) for the same reason. The hash
+-- aggregate of about 1.4 million employer-months wants more memory than a query usually gets.
+set local work_mem = '256MB';
+
+create temp table audit_due on commit drop as
+select c.npp, c.period,
+       sum(periksa.contribution_cents((c.wage * 100)::bigint, e.programs, t.jkk_millionths,
+           t.jkm_millionths, t.jht_millionths, t.jp_millionths, t.jp_cap_cents)) as due
+from periksa.contributions c
+join periksa.employers e on e.npp = c.npp
+join periksa.run_rates t on t.period = c.period and t.risk_group = e.risk_group
+where c.period between current_setting('periksa.window_start')::date and current_setting('periksa.period')::date
+  and e.status = 'aktif' and e.registered_on <= current_setting('periksa.period_end')::date
+  and t.run_id = current_setting('periksa.run_id')::bigint
+group by c.npp, c.period;
+
+reset work_mem;
+
 insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
 with context as (
     select * from audit_context
 ), due as (
-    select c.npp, c.period,
-           sum(periksa.contribution(c.wage, e.programs, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)) as due
-    from periksa.contributions c
-    join audit_employers e on e.npp = c.npp and e.is_active
-    join audit_rates t on t.period = c.period and t.risk_group = e.risk_group
-    where c.period between (select window_start from context) and (select period from context)
-    group by c.npp, c.period
+    select * from audit_due
 ), paid as (
     select p.npp, p.period, sum(p.amount) as paid
     from periksa.payments p

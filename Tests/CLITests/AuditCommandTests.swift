@@ -27,7 +27,8 @@ struct AuditCommandTests {
                     #expect(result.status == 0, "\(result.stderr)")
                 }
             }
-            let audit = try CommandRunner.periksa(["audit", "--period", "2025-06", "--param", "tunggakan.min_amount=999999999"] + url)
+            let audit = try CommandRunner.periksa(
+                ["audit", "--period", "2025-06", "--param", "tunggakan.min_amount=999999999"] + url)
             #expect(audit.status == 0, "\(audit.stderr)")
             #expect(audit.stdout == "run_id=1\n")
             #expect(audit.stderr.contains("PDS_PROGRAM"))
@@ -37,15 +38,21 @@ struct AuditCommandTests {
             let lines = csv.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first == "run_id,category,npp,source_ref,period,estimated_loss_idr,reason")
             // Sorted by loss within the category: 316,422 (JP on the cap) before 180,000.
-            #expect(lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") } == [
-                "1,PDS_PROGRAM,NOJP0001,,2025-06,316422", "1,PDS_PROGRAM,NOJP0002,,2025-06,180000",
-            ])
+            #expect(
+                lines.dropFirst().map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",")
+                } == [
+                    "1,PDS_PROGRAM,NOJP0001,,2025-06,316422", "1,PDS_PROGRAM,NOJP0002,,2025-06,180000",
+                ])
             #expect(lines[1].hasSuffix("\""))  // the reason holds commas: quoted
 
             let json = try CommandRunner.periksa(["findings", "--run", "1", "--format", "json"] + url)
             let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
             #expect(objects?.count == 2)
-            #expect(Set(objects?.first?.keys ?? [:].keys) == ["run_id", "category", "npp", "source_ref", "period", "estimated_loss_idr", "reason"])
+            #expect(
+                Set(objects?.first?.keys ?? [:].keys) == [
+                    "run_id", "category", "npp", "source_ref", "period", "estimated_loss_idr", "reason",
+                ])
             #expect(objects?.first?["estimated_loss_idr"] as? Int == 316_422)
 
             let noRun = try CommandRunner.periksa(["findings", "--period", "2030-01"] + url)
@@ -53,7 +60,8 @@ struct AuditCommandTests {
             #expect(noRun.stderr.contains("no audit run for 2030-01"))
             let badPeriod = try CommandRunner.periksa(["audit", "--period", "2025-13"] + url)
             #expect(badPeriod.status == 1)
-            let badParameter = try CommandRunner.periksa(["audit", "--period", "2025-06", "--param", "pds_tk.gap=1"] + url)
+            let badParameter = try CommandRunner.periksa(
+                ["audit", "--period", "2025-06", "--param", "pds_tk.gap=1"] + url)
             #expect(badParameter.status == 1)
             #expect(badParameter.stderr.contains("unknown parameter pds_tk.gap=1"))
         }

@@ -93,6 +93,15 @@ public struct AuditRunner {
                     \(value["pds_upah.min_workers_below"]!)::integer, \(value["pds_upah.max_ratio_to_tax"]!)::numeric,
                     \(value["tunggakan.fine_rate_monthly"]!)::numeric, \(value["tunggakan.min_amount"]!)::numeric)
                 """)
+            // The same context as settings of the transaction, for statements that must not read
+            // temporary tables (parallel plans cannot).
+            try connection.execute(
+                """
+                select set_config('periksa.run_id', run_id::text, true), set_config('periksa.period', period::text, true),
+                       set_config('periksa.period_end', period_end::text, true),
+                       set_config('periksa.window_start', window_start::text, true)
+                from audit_context
+                """)
             for file in files {
                 let ruleStart = clock.now
                 try connection.execute(unsafeSQL: file.text)

@@ -33,7 +33,11 @@ struct AuditBench: ParsableCommand {
         if !FileManager.default.fileExists(atPath: data + "/contributions.csv") {
             FileHandle.standardError.write(Data("generating \(data) (a few minutes)…\n".utf8))
             let generated = try Spawn.run(
-                periksa, ["generate", "--out", data, "--employers", "115446", "--months", "12", "--seed", "3", "--period", "2025-12"])
+                periksa,
+                [
+                    "generate", "--out", data, "--employers", "115446", "--months", "12", "--seed", "3", "--period",
+                    "2025-12",
+                ])
             guard generated.status == 0 else { throw ValidationError("periksa generate failed") }
         }
         let connection = try Connection(conninfo: conninfo)

@@ -15,8 +15,8 @@ public enum Language: String, Sendable, CaseIterable {
         return locale.lowercased().hasPrefix("en") ? .english : .indonesian
     }
 
-    /// Picks the text for this language.
-    public func text(_ indonesian: String, _ english: String) -> String {
+    /// Picks the text (or any value) for this language.
+    public func text<T>(_ indonesian: T, _ english: T) -> T {
         self == .indonesian ? indonesian : english
     }
 }

@@ -74,10 +74,6 @@ struct ImportsShow: PeriksaCommand {
     }
 }
 
-extension Language {
-    func text<T>(_ indonesian: T, _ english: T) -> T { self == .indonesian ? indonesian : english }
-}
-
 /// A plain text table with aligned columns.
 enum TextTable {
     static func render(header: [String], rows: [[String]]) -> String {

@@ -56,12 +56,14 @@ struct AuditCommandTests {
             #expect(objects?.first?["estimated_loss_idr"] as? Int == 316_422)
 
             // A second run where every unpaid month counts: TUNGGAKAN appears, the rest stays.
-            let second = try CommandRunner.periksa(["audit", "--period", "2025-06", "--param", "tunggakan.min_amount=1"] + url)
+            let second = try CommandRunner.periksa(
+                ["audit", "--period", "2025-06", "--param", "tunggakan.min_amount=1"] + url)
             #expect(second.stdout == "run_id=2\n")
             let diff = try CommandRunner.periksa(["runs", "diff", "1", "2"] + url)
             #expect(diff.status == 0)
-            #expect(diff.stdout.split(separator: "\n").map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
-                == ["new,TUNGGAKAN,NOJP0001", "new,TUNGGAKAN,NOJP0002"])
+            #expect(
+                diff.stdout.split(separator: "\n").map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+                    == ["new,TUNGGAKAN,NOJP0001", "new,TUNGGAKAN,NOJP0002"])
             let runs = try CommandRunner.periksa(["runs"] + url)
             #expect(runs.stdout.contains("2025-06"))
             #expect(runs.stdout.split(separator: "\n").count == 4)  // header, rule, two runs

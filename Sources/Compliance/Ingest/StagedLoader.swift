@@ -96,30 +96,18 @@ class StagedLoader: KindLoader {
 
     /// A required text column of at most `maximum` characters.
     func requiredText(_ field: Fields, _ column: String, maximum: Int?, _ problems: inout [Problem]) -> String? {
-        let bytes = field(column)
-        guard !bytes.isEmpty else {
-            problems.append(Fields.required(column))
-            return nil
+        required(field, column, &problems) { bytes in
+            FieldRules.text(bytes, column: column, maximum: maximum).map { .failure($0) }
+                ?? .success(FieldRules.text(bytes))
         }
-        if let problem = FieldRules.text(bytes, column: column, maximum: maximum) {
-            problems.append(problem)
-            return nil
-        }
-        return FieldRules.text(bytes)
     }
 
     /// A required column of exactly `count` digits.
     func requiredDigits(_ field: Fields, _ column: String, count: Int, _ problems: inout [Problem]) -> String? {
-        let bytes = field(column)
-        guard !bytes.isEmpty else {
-            problems.append(Fields.required(column))
-            return nil
+        required(field, column, &problems) { bytes in
+            FieldRules.fixedDigits(bytes, count: count, column: column).map { .failure($0) }
+                ?? .success(FieldRules.text(bytes))
         }
-        if let problem = FieldRules.fixedDigits(bytes, count: count, column: column) {
-            problems.append(problem)
-            return nil
-        }
-        return FieldRules.text(bytes)
     }
 
     /// The value of a rule, with its problem recorded.

@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Pure renderers for inspectors and managers: figures in, HTML and Markdown out.
+        .target(name: "Reports", dependencies: ["Compliance"]),
         // Synthetic data and the reference implementation of the rules (the test oracle).
         .target(name: "Synthetic"),
         .executableTarget(
@@ -72,6 +74,10 @@ let package = Package(
         .testTarget(
             name: "ComplianceTests",
             dependencies: ["Compliance", "Postgres", "TestSupport"]
+        ),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Compliance"]
         ),
         .testTarget(
             name: "SyntheticTests",

@@ -1,0 +1,128 @@
+import Compliance
+import Foundation
+
+/// How reports write amounts, dates and periods, in Bahasa Indonesia or English.
+public enum Formatting {
+    /// `Rp 5.396.761`; cents, when there are any, after a comma: `Rp 2.446.880,68`.
+    /// English uses the same form (the currency's own convention), with `,` and `.` swapped.
+    public static func rupiah(_ amount: Decimal, _ language: Language = .indonesian) -> String {
+        var value = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .plain)
+        let negative = rounded < 0
+        let magnitude = negative ? -rounded : rounded
+        let text = NSDecimalNumber(decimal: magnitude).stringValue
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = grouped(String(parts[0]), separator: language == .indonesian ? "." : ",")
+        var cents = parts.count > 1 ? String(parts[1]) : ""
+        if cents.count == 1 { cents += "0" }
+        let decimalMark = language == .indonesian ? "," : "."
+        return (negative ? "−" : "") + "Rp " + whole + (cents.isEmpty || cents == "00" ? "" : decimalMark + cents)
+    }
+
+    /// `Rp 5.396.761` for whole rupiah.
+    public static func rupiah(_ amount: Int64, _ language: Language = .indonesian) -> String {
+        rupiah(Decimal(amount), language)
+    }
+
+    /// A whole number with thousands separators: `2.100.000` / `2,100,000`.
+    public static func count(_ value: Int, _ language: Language = .indonesian) -> String {
+        (value < 0 ? "−" : "") + grouped(String(value.magnitude), separator: language == .indonesian ? "." : ",")
+    }
+
+    static func grouped(_ digits: String, separator: String) -> String {
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out += separator }
+            out.append(digit)
+        }
+        return out
+    }
+
+    static let monthsIndonesian = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+        "Desember",
+    ]
+    static let monthsEnglish = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
+
+    /// `21 November 2026`.
+    public static func date(year: Int, month: Int, day: Int, _ language: Language = .indonesian) -> String {
+        "\(day) \(monthName(month, language)) \(year)"
+    }
+
+    /// `21 November 2026` for a day of the Gregorian calendar in UTC (dates from the database).
+    public static func date(_ date: Date, _ language: Language = .indonesian) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return self.date(year: parts.year!, month: parts.month!, day: parts.day!, language)
+    }
+
+    /// `Desember 2025` for the period `2025-12`.
+    public static func period(_ text: String, _ language: Language = .indonesian) -> String {
+        let parts = text.split(separator: "-")
+        guard parts.count >= 2, let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else {
+            return text
+        }
+        return "\(monthName(month, language)) \(year)"
+    }
+
+    static func monthName(_ month: Int, _ language: Language) -> String {
+        (language == .indonesian ? monthsIndonesian : monthsEnglish)[month - 1]
+    }
+}
+
+/// Personal data as reports show it by default (UU 27/2022): masked.
+public enum Masking {
+    /// `3171********0001`: the region (4 digits) and the serial (4) stay, the birth date goes.
+    public static func nik(_ nik: String) -> String {
+        guard nik.count > 8 else { return String(repeating: "*", count: nik.count) }
+        return String(nik.prefix(4)) + String(repeating: "*", count: nik.count - 8) + String(nik.suffix(4))
+    }
+
+    /// `S*** N***`: the first letter of each word.
+    public static func name(_ name: String) -> String {
+        name.split(separator: " ").map { word in (word.first.map(String.init) ?? "") + "***" }.joined(separator: " ")
+    }
+}
+
+/// Escaping for each output format: every interpolated value goes through one of these.
+public enum Escaping {
+    /// Text for HTML element content and attribute values.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Text for a Markdown table cell (GitHub and GitLab): pipes and Markdown punctuation
+    /// escaped, HTML disarmed, line breaks folded, so the value shows as the text it is.
+    public static func markdownCell(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\n", "\r": out += " "
+            case "|": out += "\\|"
+            case "\\", "`", "*", "_", "[", "]", "#", "~", "!", "(", ")", "{", "}": out += "\\" + String(character)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // libpq, as a system library. Only `Postgres` imports it.
@@ -45,14 +46,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The report templates and stylesheet (Reports/), shipped as resources.
+        .target(
+            name: "ReportTemplates",
+            path: "Reports",
+            resources: [.copy("templates")]
+        ),
         // Pure renderers for inspectors and managers: figures in, HTML and Markdown out.
-        .target(name: "Reports", dependencies: ["Compliance"]),
+        .target(
+            name: "Reports",
+            dependencies: [
+                "Compliance", "ReportTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // Synthetic data and the reference implementation of the rules (the test oracle).
         .target(name: "Synthetic"),
         .executableTarget(
             name: "periksa",
             dependencies: [
                 "Compliance",
+                "Reports",
                 "Synthetic",
                 "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

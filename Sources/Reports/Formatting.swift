@@ -116,7 +116,7 @@ public enum Escaping {
             switch character {
             case "\n", "\r": out += " "
             case "|": out += "\\|"
-            case "\\", "`", "*", "_", "[", "]", "#", "~", "!", "(", ")", "{", "}": out += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "]", "#", "~": out += "\\" + String(character)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "&": out += "&amp;"

@@ -14,7 +14,7 @@ struct Periksa: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self, AuditCommand.self,
-            FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self,
+            FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self, ReportCommand.self,
         ]
     )
 

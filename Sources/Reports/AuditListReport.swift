@@ -1,0 +1,133 @@
+import Compliance
+import Foundation
+import Mustache
+import ReportTemplates
+
+/// *Daftar Prioritas Pemeriksaan*: the ranked audit list per branch office, in HTML or
+/// Markdown. A pure function of its input: the same entries, language and date give the
+/// same bytes.
+public enum AuditListReport {
+    /// The output formats of the reports.
+    public enum Format: String, Sendable, CaseIterable {
+        case html, md
+    }
+
+    /// One employer of the list, as the report shows it.
+    public struct Entry: Sendable {
+        public var branch: String
+        public var rank: Int
+        public var npp: String
+        public var name: String
+        public var region: String
+        public var scale: String
+        public var categories: [String]
+        public var score: Decimal
+        public var atStake: Int64
+        /// One line per finding: the category and its reason.
+        public var evidence: [String]
+        /// Whether the employer was inspected before (the next step follows from it).
+        public var inspectedBefore: Bool
+
+        public init(
+            branch: String, rank: Int, npp: String, name: String, region: String, scale: String, categories: [String],
+            score: Decimal, atStake: Int64, evidence: [String], inspectedBefore: Bool
+        ) {
+            (self.branch, self.rank, self.npp, self.name, self.region, self.scale) = (
+                branch, rank, npp, name, region, scale
+            )
+            (self.categories, self.score, self.atStake, self.evidence, self.inspectedBefore) =
+                (categories, score, atStake, evidence, inspectedBefore)
+        }
+    }
+
+    /// What the report is about.
+    public struct Header: Sendable {
+        public var period: String
+        public var run: Int
+        public var asOf: Date
+        public var generatedAt: Date
+
+        public init(period: String, run: Int, asOf: Date, generatedAt: Date) {
+            (self.period, self.run, self.asOf, self.generatedAt) = (period, run, asOf, generatedAt)
+        }
+    }
+
+    /// The next enforcement step (PP 86/2013): an inspection first; after one that found the
+    /// employer non-compliant, written warning I (at most 10 working days).
+    static func nextStep(_ entry: Entry, _ language: Language) -> String {
+        let fieldWork = entry.categories.contains("PDS_TK")
+        if entry.inspectedBefore {
+            return language.text(
+                "Surat peringatan I (paling lama 10 hari kerja)", "Written warning I (at most 10 working days)")
+        }
+        return fieldWork
+            ? language.text(
+                "Pemeriksaan lapangan: daftar hadir, daftar gaji", "Field inspection: attendance and payroll")
+            : language.text(
+                "Pemeriksaan dokumen: laporan upah dan bukti bayar", "Desk inspection: wage reports and payments")
+    }
+
+    /// Renders the list.
+    public static func render(entries: [Entry], header: Header, format: Format, language: Language) throws -> String {
+        MarkdownEscaping.registerOnce()
+        let branches = Dictionary(grouping: entries, by: \.branch).sorted { $0.key < $1.key }.map { code, entries in
+            [
+                "code": code,
+                "entries": entries.sorted { $0.rank < $1.rank }.map { entry -> [String: Any] in
+                    let evidence = entry.evidence
+                    return [
+                        "rank": String(entry.rank), "npp": entry.npp, "name": entry.name, "region": entry.region,
+                        "scale": entry.scale, "categories": entry.categories,
+                        "categoriesText": entry.categories.joined(separator: " "),
+                        "evidence": evidence, "evidenceText": evidence.joined(separator: " · "),
+                        "atStake": Formatting.rupiah(entry.atStake, language),
+                        "score": Formatting.rupiah(entry.score, language), "nextStep": nextStep(entry, language),
+                    ]
+                },
+            ] as [String: Any]
+        }
+        let labels: [String: String] = [
+            "period": language.text("Periode", "Period"), "run": language.text("audit", "run"),
+            "asOf": language.text("per", "as of"), "generated": language.text("dibuat", "generated"),
+            "branch": language.text("Kantor cabang", "Branch office"),
+            "employer": language.text("Pemberi kerja", "Employer"),
+            "categories": language.text("Kode", "Codes"), "evidence": language.text("Bukti", "Evidence"),
+            "atStake": language.text("Nilai iuran", "At stake"), "score": language.text("skor", "score"),
+            "nextStep": language.text("Langkah berikut", "Next step"),
+            "empty": language.text("Tidak ada pemberi kerja dengan temuan.", "No employer with findings."),
+            "footnote": language.text(
+                "Urutan menurut skor: jumlah nilai temuan, dikali 1,5 bila temuan dalam dua kategori atau lebih. Pemberi kerja yang diperiksa dalam 180 hari terakhir tidak dicantumkan.",
+                "Ordered by score: the sum of the findings' rupiah, × 1.5 with findings in two or more categories. Employers inspected in the last 180 days are left out."
+            ),
+        ]
+        let context: [String: Any] = [
+            "lang": language.rawValue,
+            "title": language.text("Daftar Prioritas Pemeriksaan", "Inspection Priority List"),
+            "period": Formatting.period(header.period, language), "run": String(header.run),
+            "asOf": Formatting.date(header.asOf, language), "generated": Formatting.date(header.generatedAt, language),
+            "labels": labels, "branches": branches,
+        ]
+        let name = "audit-list.\(format.rawValue)"
+        var templates = [name: try MustacheTemplate(string: try ReportTemplates.text(name + ".mustache"))]
+        if format == .html {
+            templates["style"] = try MustacheTemplate(string: try ReportTemplates.text("style.mustache"))
+        }
+        let library = MustacheLibrary(templates: templates)
+        guard let text = library.render(context, withTemplate: name) else {
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the template \(name) is missing"])
+        }
+        return text
+    }
+}
+
+/// The Markdown content type of the templates: every value escaped for a table cell.
+enum MarkdownEscaping {
+    struct ContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { Escaping.markdownCell(text) }
+    }
+
+    private static let registered: Void = MustacheContentTypes.register(ContentType(), named: "MARKDOWN")
+
+    static func registerOnce() { _ = registered }
+}

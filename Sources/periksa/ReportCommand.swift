@@ -1,0 +1,74 @@
+import ArgumentParser
+import Compliance
+import Foundation
+import Reports
+
+/// `periksa report …`: reports for the inspection teams, in HTML or Markdown.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report", abstract: "Reports for inspectors and managers (HTML, Markdown).",
+        subcommands: [AuditListReportCommand.self])
+}
+
+extension AuditListReport.Format: ExpressibleByArgument {}
+
+/// `periksa report audit-list --period P [--branch B] [--capacity N] --format html|md --out FILE`.
+struct AuditListReportCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit-list", abstract: "Daftar Prioritas Pemeriksaan: the ranked audit list as a report.")
+
+    @Option(help: "The audited period, YYYY-MM.")
+    var period: String?
+
+    @Option(help: "A run id instead of the latest run of the period.")
+    var run: Int?
+
+    @Option(help: "Only this branch office.")
+    var branch: String?
+
+    @Option(help: "Employers per branch.")
+    var capacity = 20
+
+    @Option(help: "html or md.")
+    var format: AuditListReport.Format = .html
+
+    @Option(help: "The file to write (default: stdout).")
+    var out: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
+        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1") }
+    }
+
+    func execute() throws {
+        let connection = try global.connect()
+        let runID = try Findings(connection: connection).resolveRun(period: period, run: run)
+        guard
+            let row = try connection.queryFirst(
+                "select periksa.period_text(period), as_of from periksa.runs where run_id = \(runID)")
+        else { throw ValidationError("there is no run \(runID)") }
+        let (runPeriod, asOf) = try row.decode((String, Date).self)
+        var entries: [AuditListReport.Entry] = []
+        try AuditList(connection: connection).stream(run: runID, branch: branch, capacity: capacity) { entry in
+            entries.append(
+                AuditListReport.Entry(
+                    branch: entry.branch, rank: entry.rank, npp: entry.npp, name: entry.name, region: entry.region,
+                    scale: entry.scale, categories: entry.categories.split(separator: " ").map(String.init),
+                    score: entry.score, atStake: entry.totalLoss,
+                    evidence: entry.evidence.map { "\($0.category): \($0.reason)" },
+                    inspectedBefore: entry.lastInspected != nil))
+        }
+        let text = try AuditListReport.render(
+            entries: entries, header: .init(period: runPeriod, run: runID, asOf: asOf, generatedAt: Date()),
+            format: format,
+            language: global.language)
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            printNote(global.language.text("ditulis: ", "written: ") + out)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

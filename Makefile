@@ -19,6 +19,7 @@ demo: build
 
 # The whole test suite, against a throwaway PostgreSQL server started by pg_virtualenv.
 test: deps
+	@scripts/ensure-deps chromium
 	$(SWIFT) build --build-tests
 	pg_virtualenv -o shared_buffers=256MB $(SWIFT) test --skip-build
 

@@ -25,6 +25,19 @@ public enum Formatting {
         rupiah(Decimal(amount), language)
     }
 
+    /// Short rupiah for chart axes: `Rp 37,5 jt` (juta), `Rp 1,2 M` (miliar), `Rp 950 rb` (ribu).
+    public static func rupiahCompact(_ amount: Double, _ language: Language = .indonesian) -> String {
+        let units: [(Double, String, String)] = [(1e12, "T", "T"), (1e9, "M", "B"), (1e6, "jt", "M"), (1e3, "rb", "k")]
+        for (size, id, en) in units where abs(amount) >= size {
+            let value = amount / size
+            var text =
+                value >= 100 || value == value.rounded() ? String(Int(value.rounded())) : String(format: "%.1f", value)
+            if language == .indonesian { text = text.replacingOccurrences(of: ".", with: ",") }
+            return "Rp \(text) \(language == .indonesian ? id : en)"
+        }
+        return "Rp \(Int(amount.rounded()))"
+    }
+
     /// A whole number with thousands separators: `2.100.000` / `2,100,000`.
     public static func count(_ value: Int, _ language: Language = .indonesian) -> String {
         (value < 0 ? "−" : "") + grouped(String(value.magnitude), separator: language == .indonesian ? "." : ",")

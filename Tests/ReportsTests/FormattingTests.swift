@@ -15,6 +15,9 @@ struct FormattingTests {
         #expect(Formatting.rupiah(Decimal(string: "123456789012345678.25")!) == "Rp 123.456.789.012.345.678,25")
         #expect(Formatting.rupiah(Int64(5_396_761), .english) == "Rp 5,396,761")
         #expect(Formatting.count(2_100_000) == "2.100.000")
+        #expect(Formatting.rupiahCompact(37_500_000) == "Rp 37,5 jt")
+        #expect(Formatting.rupiahCompact(1_200_000_000) == "Rp 1,2 M")
+        #expect(Formatting.rupiahCompact(950_000) == "Rp 950 rb")
     }
 
     @Test("dates as 21 November 2026, periods as Desember 2025")

@@ -91,7 +91,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Compliance"]
+            dependencies: ["Reports", "Compliance"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "SyntheticTests",

@@ -130,10 +130,19 @@ public final class CopyWriter {
     /// Writes bytes as they are (for `COPY … (format csv)` fed from a file, say).
     public func write<Bytes: Collection>(bytes: Bytes) throws where Bytes.Element == UInt8 {
         reserve(bytes.count)
-        for byte in bytes {
-            buffer[count] = byte
-            count += 1
+        // One copy and one update of `count`: a property of a class costs a dynamic
+        // exclusivity check on every access, which per byte made this five times slower.
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+            if let base = source.baseAddress { (buffer + count).update(from: base, count: source.count) }
         }
+        if copied == nil {
+            var position = count
+            for byte in bytes {
+                buffer[position] = byte
+                position += 1
+            }
+        }
+        count += bytes.count
         if count >= chunkSize { try flush() }
     }
 
@@ -194,16 +203,11 @@ public final class CopyWriter {
         count += bytes.count
     }
 
-    /// Appends an integer in network byte order (binary COPY).
+    /// Appends an integer in network byte order (binary COPY): one unaligned store.
     func appendRaw<T: FixedWidthInteger>(bigEndian value: T) {
         reserve(MemoryLayout<T>.size)
-        var big = value.bigEndian
-        withUnsafeBytes(of: &big) { raw in
-            for byte in raw {
-                buffer[count] = byte
-                count += 1
-            }
-        }
+        UnsafeMutableRawPointer(buffer + count).storeBytes(of: value.bigEndian, as: T.self)
+        count += MemoryLayout<T>.size
     }
 
     /// Ends a binary row (flushes when the buffer is full).
@@ -253,9 +257,10 @@ public final class CopyWriter {
         let status = buffer.withMemoryRebound(to: CChar.self, capacity: count) {
             PQputCopyData(connection.handle, $0, Int32(count))
         }
+        let handedOver = count
         count = 0
         guard status == 1 else { throw serverEndedCopy() }
-        pending += count
+        pending += handedOver
         switch PQflush(connection.handle) {
         case 0: pending = 0
         case 1: if pending > maximumPending { try drain() }

@@ -89,6 +89,26 @@ struct CopyAndStreamTests {
         }
     }
 
+    @Test("a large COPY waits for the server instead of piling data up in memory")
+    func copyMemoryStaysFlat() throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("create table blobs (line text)")
+            var chunk = [UInt8]()
+            for index in 0..<10_000 { chunk += Array("\(index)\t\(String(repeating: "x", count: 90))\n".utf8) }
+            chunk = chunk.filter { $0 != 0x09 }  // one column
+            let baseline = TestDatabase.residentMemory()
+            var peak = baseline
+            let loaded = try connection.copyIn("copy blobs from stdin") { writer in
+                for _ in 0..<40 {  // about 40 MB
+                    try writer.write(bytes: chunk)
+                    peak = max(peak, TestDatabase.residentMemory())
+                }
+            }
+            #expect(loaded == 400_000)
+            #expect(peak - baseline < 20 << 20, "memory grew by \((peak - baseline) >> 20) MB during the COPY")
+        }
+    }
+
     @Test("raw CSV bytes go in through COPY … (format csv)")
     func copyCSV() throws {
         try TestDatabase.withConnection { connection in

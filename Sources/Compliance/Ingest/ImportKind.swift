@@ -1,7 +1,5 @@
 import Foundation
 
-import Foundation
-
 /// The kinds of file `periksa import` reads, with their columns (DATA-CONTRACT.md).
 public enum ImportKind: String, CaseIterable, Sendable {
     case employers

@@ -195,4 +195,32 @@ struct AuditRuleTests {
             #expect(try list("JKT-A", 2) == ["JKT-A 1 ARREARS9 2169484", "JKT-A 2 NOJP0010 316422"])
         }
     }
+
+    @Test("the dossier: twelve months of workers, sources, due and paid, and the findings")
+    func dossier() throws {
+        try Self.withFixture { connection in
+            let run = try AuditRunner(connection: connection).run(
+                period: "2025-06", asOf: nil, parameters: AuditParameters()
+            ).runID
+            let arrears = try #require(try EmployerDossier.load(npp: "ARREARS9", run: run, connection: connection))
+            #expect(
+                arrears.months.map(\.period) == (7...12).map { "2024-\($0 < 10 ? "0" : "")\($0)" }
+                    + (1...6).map { "2025-0\($0)" })
+            let due = Dictionary(uniqueKeysWithValues: arrears.months.map { ($0.period, $0.due) })
+            #expect(due["2025-02"] == 987_669)
+            #expect(due["2025-03"] == 1_002_822)
+            #expect(due["2025-04"] == 0)
+            #expect(arrears.months.last?.paid == 1_002_822)
+            #expect(arrears.months.last?.workers == 1)
+            #expect(arrears.findings.map(\.category) == ["TUNGGAKAN"])
+            #expect(arrears.minimumWage == Decimal(5_396_761))
+
+            let lead = try #require(try EmployerDossier.load(npp: "LEAD0001", run: run, connection: connection))
+            #expect(lead.months.last?.sources == ["wlkp": 10, "pajak": 9])
+            #expect(lead.months.last?.workers == 2)
+            #expect(lead.findings.map(\.category) == ["PDS_TK", "PDS_UPAH"])
+            #expect(lead.mandatory == ["JKK", "JKM", "JHT", "JP"])
+            #expect(try EmployerDossier.load(npp: "NOBODY00", run: run, connection: connection) == nil)
+        }
+    }
 }

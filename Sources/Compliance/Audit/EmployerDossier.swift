@@ -1,0 +1,104 @@
+import Foundation
+import Postgres
+import SQLFiles
+
+/// What the dossier of one employer shows (the report renders it): identity and programmes,
+/// twelve months of workers reported against each outside source and of contributions due
+/// against paid, and the findings of the run with their evidence.
+public struct EmployerDossier: Sendable {
+    public struct Month: Sendable, Equatable {
+        public var period: String
+        public var workers: Int
+        public var wages: Decimal
+        public var due: Decimal
+        public var paid: Decimal
+        /// Headcounts by source (`wlkp`, `pajak`, `pemda`, `oss`), nil where the source has none.
+        public var sources: [String: Int]
+    }
+
+    public struct Finding: Sendable {
+        public var category: String
+        public var loss: Int64
+        public var reason: String
+        /// The structured evidence, as JSON text.
+        public var evidence: String
+    }
+
+    public var npp: String
+    public var name: String
+    public var npwp: String?
+    public var nib: String?
+    public var kbli: String
+    public var scale: String
+    public var riskGroup: Int
+    public var region: String
+    public var branch: String
+    public var programs: [String]
+    public var mandatory: [String]
+    public var registeredOn: Date
+    public var status: String
+    public var minimumWage: Decimal?
+    public var runID: Int
+    public var period: String
+    public var asOf: Date
+    public var months: [Month]
+    public var findings: [Finding]
+
+    /// Loads the dossier of `npp` for a run.
+    public static func load(npp: String, run: Int, connection: Connection) throws -> EmployerDossier? {
+        guard
+            let head = try connection.queryFirst(
+                """
+                select e.npp, e.name, e.npwp, e.nib, e.kbli, e.scale, e.risk_group, e.region_code
+                from periksa.employers e where e.npp = \(npp)
+                """)
+        else { return nil }
+        let (code, name, npwp, nib, kbli, scale, riskGroup, region) = try head.decode(
+            (String, String, String?, String?, String, String, Int32, String).self)
+        guard
+            let more = try connection.queryFirst(
+                """
+                select e.branch_code, array_to_string(e.programs, ' '),
+                       array_to_string(periksa.mandatory_programmes(e.scale), ' '), e.registered_on, e.status,
+                       coalesce(umk.amount, ump.amount), periksa.period_text(r.period), r.as_of
+                from periksa.employers e
+                cross join periksa.runs r
+                left join periksa.minimum_wages umk on umk.region_code = e.region_code and umk.year = extract(year from r.period)
+                left join periksa.minimum_wages ump on ump.region_code = left(e.region_code, 2) and ump.year = extract(year from r.period)
+                where e.npp = \(npp) and r.run_id = \(run)
+                """)
+        else { throw AuditError.runNotFound(run) }
+        let (branch, programs, mandatory, registered, status, minimum, period, asOf) = try more.decode(
+            (String, String, String, Date, String, Decimal?, String, Date).self)
+
+        guard let file = try SQLFiles.files(in: "queries").first(where: { $0.name == "dossier_months.sql" }) else {
+            throw AuditError.runNotFound(run)
+        }
+        var months: [Month] = []
+        try connection.stream(PostgresQuery(unsafeSQL: file.text, binds: [run, npp])) { row in
+            let (month, workers, wages, due, paid) = try row.decode((String, Int32, Decimal, Decimal, Decimal).self)
+            var sources: [String: Int] = [:]
+            for (offset, source) in ["wlkp", "pajak", "pemda", "oss"].enumerated() {
+                if let value = try row.decode(Int32?.self, at: 5 + offset) { sources[source] = Int(value) }
+            }
+            months.append(
+                Month(period: month, workers: Int(workers), wages: wages, due: due, paid: paid, sources: sources))
+        }
+        var findings: [Finding] = []
+        try connection.stream(
+            """
+            select category, estimated_loss_idr, reason, evidence::text from periksa.findings
+            where run_id = \(run) and npp = \(npp) order by category
+            """
+        ) { row in
+            let (category, loss, reason, evidence) = try row.decode((String, Int64, String, String).self)
+            findings.append(Finding(category: category, loss: loss, reason: reason, evidence: evidence))
+        }
+        return EmployerDossier(
+            npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, scale: scale, riskGroup: Int(riskGroup),
+            region: region,
+            branch: branch, programs: programs.split(separator: " ").map(String.init),
+            mandatory: mandatory.split(separator: " ").map(String.init), registeredOn: registered, status: status,
+            minimumWage: minimum, runID: run, period: period, asOf: asOf, months: months, findings: findings)
+    }
+}

@@ -8,31 +8,16 @@ struct AuditListCommand: PeriksaCommand {
         commandName: "audit-list",
         abstract: "The ranked audit list of a period, per branch office, sized to the team's capacity.")
 
-    @Option(help: "The audited period, YYYY-MM.")
-    var period: String?
-
-    @Option(help: "A run id instead of the latest run of the period.")
-    var run: Int?
-
-    @Option(help: "Only this branch office.")
-    var branch: String?
-
-    @Option(help: "Employers per branch.")
-    var capacity = 20
+    @OptionGroup var list: AuditListOptions
 
     @Option(help: "table or csv.")
     var format: FindingsCommand.Format = .table
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
-        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1") }
-    }
-
     func execute() throws {
         let connection = try global.connect()
-        let runID = try Findings(connection: connection).resolveRun(period: period, run: run)
+        let runID = try Findings(connection: connection).resolveRun(period: list.period, run: list.run)
         let language = global.language
         let out = OutputBuffer()
         if format == .csv {
@@ -41,7 +26,8 @@ struct AuditListCommand: PeriksaCommand {
         }
         var currentBranch: String?
         var count = 0
-        try AuditList(connection: connection).stream(run: runID, branch: branch, capacity: capacity) { entry in
+        try AuditList(connection: connection).stream(run: runID, branch: list.branch, capacity: list.capacity) {
+            entry in
             count += 1
             let reasons = entry.evidence.map { "\($0.category): \($0.reason)" }
             if format == .csv {
@@ -72,8 +58,28 @@ struct AuditListCommand: PeriksaCommand {
         if count == 0, format != .csv {
             out.write(
                 language.text("Tidak ada pemberi kerja dengan temuan", "No employer with findings")
-                    + (branch.map { " (\($0))" } ?? "") + ".\n")
+                    + (list.branch.map { " (\($0))" } ?? "") + ".\n")
         }
         out.flush()
+    }
+}
+
+/// The options that choose an audit list: which run, which branch, how many.
+struct AuditListOptions: ParsableArguments {
+    @Option(help: "The audited period, YYYY-MM.")
+    var period: String?
+
+    @Option(help: "A run id instead of the latest run of the period.")
+    var run: Int?
+
+    @Option(help: "Only this branch office.")
+    var branch: String?
+
+    @Option(help: "Employers per branch.")
+    var capacity = 20
+
+    func validate() throws {
+        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
+        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1") }
     }
 }

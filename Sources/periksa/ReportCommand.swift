@@ -17,17 +17,7 @@ struct AuditListReportCommand: PeriksaCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit-list", abstract: "Daftar Prioritas Pemeriksaan: the ranked audit list as a report.")
 
-    @Option(help: "The audited period, YYYY-MM.")
-    var period: String?
-
-    @Option(help: "A run id instead of the latest run of the period.")
-    var run: Int?
-
-    @Option(help: "Only this branch office.")
-    var branch: String?
-
-    @Option(help: "Employers per branch.")
-    var capacity = 20
+    @OptionGroup var list: AuditListOptions
 
     @Option(help: "html or md.")
     var format: AuditListReport.Format = .html
@@ -37,21 +27,17 @@ struct AuditListReportCommand: PeriksaCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
-        guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1") }
-    }
-
     func execute() throws {
         let connection = try global.connect()
-        let runID = try Findings(connection: connection).resolveRun(period: period, run: run)
+        let runID = try Findings(connection: connection).resolveRun(period: list.period, run: list.run)
         guard
             let row = try connection.queryFirst(
                 "select periksa.period_text(period), as_of from periksa.runs where run_id = \(runID)")
         else { throw ValidationError("there is no run \(runID)") }
         let (runPeriod, asOf) = try row.decode((String, Date).self)
         var entries: [AuditListReport.Entry] = []
-        try AuditList(connection: connection).stream(run: runID, branch: branch, capacity: capacity) { entry in
+        try AuditList(connection: connection).stream(run: runID, branch: list.branch, capacity: list.capacity) {
+            entry in
             entries.append(
                 AuditListReport.Entry(
                     branch: entry.branch, rank: entry.rank, npp: entry.npp, name: entry.name, region: entry.region,

@@ -12,34 +12,6 @@ public enum AuditListReport {
         case html, md
     }
 
-    /// One employer of the list, as the report shows it.
-    public struct Entry: Sendable {
-        public var branch: String
-        public var rank: Int
-        public var npp: String
-        public var name: String
-        public var region: String
-        public var scale: String
-        public var categories: [String]
-        public var score: Decimal
-        public var atStake: Int64
-        /// One line per finding: the category and its reason.
-        public var evidence: [String]
-        /// Whether the employer was inspected before (the next step follows from it).
-        public var inspectedBefore: Bool
-
-        public init(
-            branch: String, rank: Int, npp: String, name: String, region: String, scale: String, categories: [String],
-            score: Decimal, atStake: Int64, evidence: [String], inspectedBefore: Bool
-        ) {
-            (self.branch, self.rank, self.npp, self.name, self.region, self.scale) = (
-                branch, rank, npp, name, region, scale
-            )
-            (self.categories, self.score, self.atStake, self.evidence, self.inspectedBefore) =
-                (categories, score, atStake, evidence, inspectedBefore)
-        }
-    }
-
     /// What the report is about.
     public struct Header: Sendable {
         public var period: String
@@ -54,9 +26,9 @@ public enum AuditListReport {
 
     /// The next enforcement step (PP 86/2013): an inspection first; after one that found the
     /// employer non-compliant, written warning I (at most 10 working days).
-    static func nextStep(_ entry: Entry, _ language: Language) -> String {
+    static func nextStep(_ entry: AuditList.Entry, _ language: Language) -> String {
         let fieldWork = entry.categories.contains("PDS_TK")
-        if entry.inspectedBefore {
+        if entry.lastInspected != nil {
             return language.text(
                 "Surat peringatan I (paling lama 10 hari kerja)", "Written warning I (at most 10 working days)")
         }
@@ -68,19 +40,21 @@ public enum AuditListReport {
     }
 
     /// Renders the list.
-    public static func render(entries: [Entry], header: Header, format: Format, language: Language) throws -> String {
+    public static func render(entries: [AuditList.Entry], header: Header, format: Format, language: Language) throws
+        -> String
+    {
         MarkdownEscaping.registerOnce()
         let branches = Dictionary(grouping: entries, by: \.branch).sorted { $0.key < $1.key }.map { code, entries in
             [
                 "code": code,
                 "entries": entries.sorted { $0.rank < $1.rank }.map { entry -> [String: Any] in
-                    let evidence = entry.evidence
+                    let evidence = entry.evidence.map { "\($0.category): \($0.reason)" }
                     return [
                         "rank": String(entry.rank), "npp": entry.npp, "name": entry.name, "region": entry.region,
                         "scale": entry.scale, "categories": entry.categories,
                         "categoriesText": entry.categories.joined(separator: " "),
                         "evidence": evidence, "evidenceText": evidence.joined(separator: " · "),
-                        "atStake": Formatting.rupiah(entry.atStake, language),
+                        "atStake": Formatting.rupiah(entry.totalLoss, language),
                         "score": Formatting.rupiah(entry.score, language), "nextStep": nextStep(entry, language),
                     ]
                 },

@@ -35,7 +35,8 @@ struct AuditListCommand: PeriksaCommand {
                     [
                         String(runID), entry.branch, String(entry.rank), entry.npp, entry.name, entry.region,
                         entry.scale,
-                        entry.categories, "\(entry.score)", String(entry.totalLoss), String(entry.gap),
+                        entry.categories.joined(separator: " "), "\(entry.score)", String(entry.totalLoss),
+                        String(entry.gap),
                         reasons.joined(separator: " | "),
                     ].map(CSV.field).joined(separator: ",") + "\n")
                 return
@@ -48,7 +49,7 @@ struct AuditListCommand: PeriksaCommand {
                         "\nBranch \(entry.branch) (run #\(runID))\n"))
             }
             out.write(
-                "\(String(entry.rank).leftAligned(3)). \(entry.npp)  \(entry.name)  [\(entry.categories)]  "
+                "\(String(entry.rank).leftAligned(3)). \(entry.npp)  \(entry.name)  [\(entry.categories.joined(separator: " "))]  "
                     + language.text("skor ", "score ")
                     + "Rp \(formatCount(NSDecimalNumber(decimal: entry.score).intValue, .indonesian))"
                     + language.text(", kerugian ", ", at stake ")

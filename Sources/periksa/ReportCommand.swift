@@ -35,16 +35,9 @@ struct AuditListReportCommand: PeriksaCommand {
                 "select periksa.period_text(period), as_of from periksa.runs where run_id = \(runID)")
         else { throw ValidationError("there is no run \(runID)") }
         let (runPeriod, asOf) = try row.decode((String, Date).self)
-        var entries: [AuditListReport.Entry] = []
+        var entries: [AuditList.Entry] = []
         try AuditList(connection: connection).stream(run: runID, branch: list.branch, capacity: list.capacity) {
-            entry in
-            entries.append(
-                AuditListReport.Entry(
-                    branch: entry.branch, rank: entry.rank, npp: entry.npp, name: entry.name, region: entry.region,
-                    scale: entry.scale, categories: entry.categories.split(separator: " ").map(String.init),
-                    score: entry.score, atStake: entry.totalLoss,
-                    evidence: entry.evidence.map { "\($0.category): \($0.reason)" },
-                    inspectedBefore: entry.lastInspected != nil))
+            entries.append($0)
         }
         let text = try AuditListReport.render(
             entries: entries, header: .init(period: runPeriod, run: runID, asOf: asOf, generatedAt: Date()),

@@ -10,20 +10,20 @@ struct AuditListReportTests {
         generatedAt: Date(timeIntervalSince1970: 1_795_219_200))  // 21 November 2026
 
     static let entries = [
-        AuditListReport.Entry(
+        AuditList.Entry(
             branch: "JKT-SETIABUDI", rank: 1, npp: "JJ0P4391", name: "<script>alert(1)</script> & \"PT | Maju\"",
             region: "3174", scale: "besar", categories: ["PDS_TK", "TUNGGAKAN"], score: Decimal(string: "6514200")!,
-            atStake: 4_342_800,
+            totalLoss: 4_342_800, gap: 7, lastInspected: nil,
             evidence: [
-                "PDS_TK: WLKP mencatat 10 tenaga kerja, BPJS menerima laporan 3 (selisih 7)",
-                "TUNGGAKAN: Iuran tertunggak Rp 462.000",
-            ],
-            inspectedBefore: false),
-        AuditListReport.Entry(
+                ("PDS_TK", 3_880_800, "WLKP mencatat 10 tenaga kerja, BPJS menerima laporan 3 (selisih 7)"),
+                ("TUNGGAKAN", 462_000, "Iuran tertunggak Rp 462.000"),
+            ]),
+        AuditList.Entry(
             branch: "JKT-SETIABUDI", rank: 2, npp: "AB000012", name: "CV Sinar_Jaya *Abadi*", region: "3174",
             scale: "kecil",
-            categories: ["PDS_PROGRAM"], score: 316_422, atStake: 316_422,
-            evidence: ["PDS_PROGRAM: Program wajib tidak diikuti: JHT"], inspectedBefore: true),
+            categories: ["PDS_PROGRAM"], score: 316_422, totalLoss: 316_422, gap: 0,
+            lastInspected: Date(timeIntervalSince1970: 1_735_689_600),
+            evidence: [("PDS_PROGRAM", 316_422, "Program wajib tidak diikuti: JHT")]),
     ]
 
     static func golden(_ name: String) -> URL {

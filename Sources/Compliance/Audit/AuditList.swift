@@ -12,14 +12,26 @@ public struct AuditList {
         public var name: String
         public var region: String
         public var scale: String
-        /// The categories of its findings, space-separated (`PDS_TK TUNGGAKAN`).
-        public var categories: String
+        /// The categories of its findings, in order (`PDS_TK`, `TUNGGAKAN`).
+        public var categories: [String]
         public var score: Decimal
         public var totalLoss: Int64
         public var gap: Int
         public var lastInspected: Date?
-        /// Per finding: category, loss and the one-line reason (JSON array).
+        /// Per finding: category, loss and the one-line reason.
         public var evidence: [(category: String, loss: Int64, reason: String)]
+
+        public init(
+            branch: String, rank: Int, npp: String, name: String, region: String, scale: String, categories: [String],
+            score: Decimal, totalLoss: Int64, gap: Int, lastInspected: Date?,
+            evidence: [(category: String, loss: Int64, reason: String)]
+        ) {
+            (self.branch, self.rank, self.npp, self.name, self.region, self.scale) = (
+                branch, rank, npp, name, region, scale
+            )
+            (self.categories, self.score, self.totalLoss, self.gap, self.lastInspected, self.evidence) =
+                (categories, score, totalLoss, gap, lastInspected, evidence)
+        }
     }
 
     let connection: Connection
@@ -42,7 +54,7 @@ public struct AuditList {
             try body(
                 Entry(
                     branch: branchCode, rank: rank, npp: npp, name: name, region: region, scale: scale,
-                    categories: categories,
+                    categories: categories.split(separator: " ").map(String.init),
                     score: Decimal(string: score) ?? 0, totalLoss: totalLoss, gap: Int(gap), lastInspected: inspected,
                     evidence: items.map {
                         (

@@ -1,16 +1,11 @@
 import Compliance
 import Foundation
-import Mustache
-import ReportTemplates
 
 /// *Daftar Prioritas Pemeriksaan*: the ranked audit list per branch office, in HTML or
 /// Markdown. A pure function of its input: the same entries, language and date give the
 /// same bytes.
 public enum AuditListReport {
-    /// The output formats of the reports.
-    public enum Format: String, Sendable, CaseIterable {
-        case html, md
-    }
+    public typealias Format = ReportFormat
 
     /// What the report is about.
     public struct Header: Sendable {
@@ -43,7 +38,6 @@ public enum AuditListReport {
     public static func render(entries: [AuditList.Entry], header: Header, format: Format, language: Language) throws
         -> String
     {
-        MarkdownEscaping.registerOnce()
         let branches = Dictionary(grouping: entries, by: \.branch).sorted { $0.key < $1.key }.map { code, entries in
             [
                 "code": code,
@@ -75,33 +69,12 @@ public enum AuditListReport {
             ),
         ]
         let context: [String: Any] = [
-            "lang": language.rawValue,
+            "lang": language.rawValue, "landscape": true,
             "title": language.text("Daftar Prioritas Pemeriksaan", "Inspection Priority List"),
             "period": Formatting.period(header.period, language), "run": String(header.run),
             "asOf": Formatting.date(header.asOf, language), "generated": Formatting.date(header.generatedAt, language),
             "labels": labels, "branches": branches,
         ]
-        let name = "audit-list.\(format.rawValue)"
-        var templates = [name: try MustacheTemplate(string: try ReportTemplates.text(name + ".mustache"))]
-        if format == .html {
-            templates["style"] = try MustacheTemplate(string: try ReportTemplates.text("style.mustache"))
-        }
-        let library = MustacheLibrary(templates: templates)
-        guard let text = library.render(context, withTemplate: name) else {
-            throw CocoaError(
-                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the template \(name) is missing"])
-        }
-        return text
+        return try TemplateRenderer.render("audit-list", format: format, context: context)
     }
-}
-
-/// The Markdown content type of the templates: every value escaped for a table cell.
-enum MarkdownEscaping {
-    struct ContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { Escaping.markdownCell(text) }
-    }
-
-    private static let registered: Void = MustacheContentTypes.register(ContentType(), named: "MARKDOWN")
-
-    static func registerOnce() { _ = registered }
 }

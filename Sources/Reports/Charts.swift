@@ -94,8 +94,10 @@ public enum Charts {
             let x = left + (marker.value - low) / span * (width - left - right)
             svg +=
                 "<line x1=\"\(fmt(x))\" y1=\"\(fmt(top))\" x2=\"\(fmt(x))\" y2=\"\(fmt(height - bottom))\" stroke=\"#b3261e\" stroke-width=\"2\" stroke-dasharray=\"4 3\"><title>\(Escaping.html(marker.label))</title></line>"
+            // The label on the side with room: left of the line in the right half.
+            let rightHalf = x > left + (width - left - right) / 2
             svg +=
-                "<text x=\"\(fmt(x + 4))\" y=\"\(fmt(top + 10))\" font-size=\"11\" fill=\"#b3261e\">\(Escaping.html(marker.label))</text></svg>"
+                "<text x=\"\(fmt(rightHalf ? x - 4 : x + 4))\" y=\"\(fmt(top + 10))\" font-size=\"11\" fill=\"#b3261e\" text-anchor=\"\(rightHalf ? "end" : "start")\">\(Escaping.html(marker.label))</text></svg>"
         }
         return svg
     }

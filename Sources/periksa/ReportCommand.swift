@@ -7,10 +7,55 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports for inspectors and managers (HTML, Markdown).",
-        subcommands: [AuditListReportCommand.self])
+        subcommands: [AuditListReportCommand.self, EmployerReportCommand.self])
 }
 
-extension AuditListReport.Format: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// What every report command takes: the format, where to write, the date it carries.
+struct ReportOutputOptions: ParsableArguments {
+    @Option(help: "html or md.")
+    var format: ReportFormat = .html
+
+    @Option(help: "The file to write (default: stdout). Written whole or not at all.")
+    var out: String?
+
+    @Option(help: "The date the report carries, YYYY-MM-DD (default: today); warnings are counted from it.")
+    var date: String?
+
+    func validate() throws {
+        if let date { _ = try Self.day(date) }
+    }
+
+    /// `date`, or today in the local time zone, as midnight UTC of that day.
+    var day: Date {
+        get throws {
+            if let date { return try Self.day(date) }
+            let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+            return try Self.day(String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!))
+        }
+    }
+
+    static func day(_ text: String) throws -> Date {
+        guard (try? AuditRunner.parseDate(text)) != nil else {
+            throw ValidationError("--date takes a day as YYYY-MM-DD, not \(text)")
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+    }
+
+    /// Writes the report to `out` (atomically) or stdout.
+    func write(_ text: String, language: Language) throws {
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            printNote(language.text("ditulis: ", "written: ") + out)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}
 
 /// `periksa report audit-list --period P [--branch B] [--capacity N] --format html|md --out FILE`.
 struct AuditListReportCommand: PeriksaCommand {
@@ -19,11 +64,7 @@ struct AuditListReportCommand: PeriksaCommand {
 
     @OptionGroup var list: AuditListOptions
 
-    @Option(help: "html or md.")
-    var format: AuditListReport.Format = .html
-
-    @Option(help: "The file to write (default: stdout).")
-    var out: String?
+    @OptionGroup var output: ReportOutputOptions
 
     @OptionGroup var global: GlobalOptions
 
@@ -40,14 +81,48 @@ struct AuditListReportCommand: PeriksaCommand {
             entries.append($0)
         }
         let text = try AuditListReport.render(
-            entries: entries, header: .init(period: runPeriod, run: runID, asOf: asOf, generatedAt: Date()),
-            format: format,
-            language: global.language)
-        if let out {
-            try text.write(toFile: out, atomically: true, encoding: .utf8)
-            printNote(global.language.text("ditulis: ", "written: ") + out)
-        } else {
-            print(text, terminator: "")
+            entries: entries, header: .init(period: runPeriod, run: runID, asOf: asOf, generatedAt: try output.day),
+            format: output.format, language: global.language)
+        try output.write(text, language: global.language)
+    }
+}
+
+/// `periksa report employer --npp X --period P`: the dossier to take on the visit.
+struct EmployerReportCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "employer", abstract: "Berkas pemeriksaan: the dossier of one employer for a run.")
+
+    @Option(help: "The employer's NPP.")
+    var npp: String
+
+    @Option(help: "The audited period, YYYY-MM.")
+    var period: String?
+
+    @Option(help: "A run id instead of the latest run of the period.")
+    var run: Int?
+
+    @Flag(help: "Show NIK and worker names unmasked (only for readers entitled to them).")
+    var showPersonalData = false
+
+    @OptionGroup var output: ReportOutputOptions
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
+    }
+
+    func execute() throws {
+        let connection = try global.connect()
+        let runID = try Findings(connection: connection).resolveRun(period: period, run: run)
+        guard let dossier = try EmployerDossier.load(npp: npp, run: runID, connection: connection) else {
+            throw AuditError.unknownEmployer(npp)
         }
+        let day = try output.day
+        let schedule = try EnforcementSchedule.load(start: day, connection: connection)
+        let text = try DossierReport.render(
+            dossier, schedule: schedule, generatedAt: day, format: output.format, language: global.language,
+            showPersonalData: showPersonalData)
+        try output.write(text, language: global.language)
     }
 }

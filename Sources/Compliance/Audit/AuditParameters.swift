@@ -57,6 +57,7 @@ public enum AuditError: Error, CustomStringConvertible, Sendable {
     case badDate(String)
     case noRun(period: String)
     case runNotFound(Int)
+    case unknownEmployer(String)
 
     public var description: String {
         switch self {
@@ -68,6 +69,7 @@ public enum AuditError: Error, CustomStringConvertible, Sendable {
         case .badDate(let text): "a date is YYYY-MM-DD, not \(text)"
         case .noRun(let period): "no audit run for \(period) yet: run `periksa audit --period \(period)` first"
         case .runNotFound(let id): "there is no run \(id)"
+        case .unknownEmployer(let npp): "no registered employer has NPP \(npp)"
         }
     }
 }

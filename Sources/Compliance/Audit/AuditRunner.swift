@@ -27,10 +27,13 @@ public struct AuditRunner {
         self.logger = logger
     }
 
-    /// The rule files in the order they run: the shared preparation, then one per category.
+    /// The rule files in the order they run: the shared preparation (`0…`), one per category,
+    /// then what the run keeps besides its findings (`9…`).
     static func ruleFiles() throws -> [SQLFiles.File] {
         let files = try SQLFiles.files(in: "rules")
-        return files.filter { $0.name.hasPrefix("0") } + files.filter { !$0.name.hasPrefix("0") }
+        return files.filter { $0.name.hasPrefix("0") }
+            + files.filter { !$0.name.hasPrefix("0") && !$0.name.hasPrefix("9") }
+            + files.filter { $0.name.hasPrefix("9") }
     }
 
     /// `YYYY-MM` → the first day of that month; `YYYY-MM-DD` → that day.

@@ -16,6 +16,19 @@ public struct EmployerDossier: Sendable {
         public var sources: [String: Int]
     }
 
+    /// One worker reported for the run's period (personal data: the report masks it).
+    public struct Worker: Sendable {
+        public var nik: String
+        public var name: String?
+        public var wage: Decimal
+    }
+
+    /// One earlier inspection of the employer.
+    public struct Inspection: Sendable {
+        public var date: Date
+        public var outcome: String
+    }
+
     public struct Finding: Sendable {
         public var category: String
         public var loss: Int64
@@ -29,6 +42,8 @@ public struct EmployerDossier: Sendable {
     public var npwp: String?
     public var nib: String?
     public var kbli: String
+    /// The KBLI section (`G`) and its name in Bahasa Indonesia and English.
+    public var section: (code: String, indonesian: String, english: String)
     public var scale: String
     public var riskGroup: Int
     public var region: String
@@ -43,6 +58,9 @@ public struct EmployerDossier: Sendable {
     public var asOf: Date
     public var months: [Month]
     public var findings: [Finding]
+    /// The workers reported for the period, by wage.
+    public var workers: [Worker]
+    public var inspections: [Inspection]
 
     /// Loads the dossier of `npp` for a run.
     public static func load(npp: String, run: Int, connection: Connection) throws -> EmployerDossier? {
@@ -84,6 +102,36 @@ public struct EmployerDossier: Sendable {
             months.append(
                 Month(period: month, workers: Int(workers), wages: wages, due: due, paid: paid, sources: sources))
         }
+        var workers: [Worker] = []
+        try connection.stream(
+            """
+            select c.nik, c.name, c.wage from periksa.contributions c
+            join periksa.runs r on r.period = c.period
+            where r.run_id = \(run) and c.npp = \(npp)
+            order by c.wage, c.nik
+            """
+        ) { row in
+            let (nik, name, wage) = try row.decode((String, String?, Decimal).self)
+            workers.append(Worker(nik: nik, name: name, wage: wage))
+        }
+        var inspections: [Inspection] = []
+        try connection.stream(
+            """
+            select i.inspected_on, i.outcome from periksa.inspections i
+            join periksa.runs r on i.inspected_on <= r.as_of
+            where r.run_id = \(run) and i.npp = \(npp)
+            order by i.inspected_on desc
+            """
+        ) { row in
+            let (date, outcome) = try row.decode((Date, String).self)
+            inspections.append(Inspection(date: date, outcome: outcome))
+        }
+        let sectionRow = try connection.queryFirst(
+            """
+            select s.section, s.name_id, s.name_en from periksa.kbli_sections s
+            where s.section = periksa.kbli_section(\(kbli))
+            """)
+        let section = try sectionRow?.decode((String, String, String).self) ?? ("?", "", "")
         var findings: [Finding] = []
         try connection.stream(
             """
@@ -95,10 +143,11 @@ public struct EmployerDossier: Sendable {
             findings.append(Finding(category: category, loss: loss, reason: reason, evidence: evidence))
         }
         return EmployerDossier(
-            npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, scale: scale, riskGroup: Int(riskGroup),
+            npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, section: section, scale: scale, riskGroup: Int(riskGroup),
             region: region,
             branch: branch, programs: programs.split(separator: " ").map(String.init),
             mandatory: mandatory.split(separator: " ").map(String.init), registeredOn: registered, status: status,
-            minimumWage: minimum, runID: run, period: period, asOf: asOf, months: months, findings: findings)
+            minimumWage: minimum, runID: run, period: period, asOf: asOf, months: months, findings: findings,
+            workers: workers, inspections: inspections)
     }
 }

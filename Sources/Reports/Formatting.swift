@@ -43,6 +43,24 @@ public enum Formatting {
         (value < 0 ? "−" : "") + grouped(String(value.magnitude), separator: language == .indonesian ? "." : ",")
     }
 
+    /// A share as a percentage: `51,4%` / `51.4%`; `–` when there is none.
+    public static func percent(_ share: Double?, _ language: Language = .indonesian, digits: Int = 1) -> String {
+        guard let share, share.isFinite else { return "–" }
+        return decimal(share * 100, language, digits: digits) + "%"
+    }
+
+    /// A signed number: `+1,2`, `−0,4`, `0`.
+    public static func signed(_ value: Double, _ language: Language = .indonesian, digits: Int = 1) -> String {
+        let text = decimal(abs(value), language, digits: digits)
+        if text.allSatisfy({ $0 == "0" || $0 == "," || $0 == "." }) { return text }
+        return (value < 0 ? "−" : "+") + text
+    }
+
+    static func decimal(_ value: Double, _ language: Language, digits: Int) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        return language == .indonesian ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     static func grouped(_ digits: String, separator: String) -> String {
         var out = ""
         for (index, digit) in digits.enumerated() {

@@ -7,7 +7,7 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports for inspectors and managers (HTML, Markdown).",
-        subcommands: [AuditListReportCommand.self, EmployerReportCommand.self])
+        subcommands: [AuditListReportCommand.self, EmployerReportCommand.self, ComplianceReportCommand.self])
 }
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -123,6 +123,53 @@ struct EmployerReportCommand: PeriksaCommand {
         let text = try DossierReport.render(
             dossier, schedule: schedule, generatedAt: day, format: output.format, language: global.language,
             showPersonalData: showPersonalData)
+        try output.write(text, language: global.language)
+    }
+}
+
+/// `periksa report compliance --period P | --quarter 2024Q2 | --year 2024 [--region CODE] [--branch B]`.
+struct ComplianceReportCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compliance",
+        abstract: "Laporan Kepatuhan: coverage, compliance, trends, rankings for a month, quarter or year.")
+
+    @Option(help: "A month, YYYY-MM.")
+    var period: String?
+
+    @Option(help: "A quarter, YYYYQn (2024Q2): reported as of its last audited month.")
+    var quarter: String?
+
+    @Option(help: "A year, YYYY: reported as of its last audited month.")
+    var year: String?
+
+    @Option(help: "Only this region: a regency/city code (3171) or a province (31).")
+    var region: String?
+
+    @Option(help: "Only this branch office.")
+    var branch: String?
+
+    @Option(help: "Employers in the list of the largest amounts at stake.")
+    var top = 10
+
+    @OptionGroup var output: ReportOutputOptions
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        _ = try ReportPeriod.parse(period: period, quarter: quarter, year: year)
+        if let region, !(region.count == 2 || region.count == 4) || !region.allSatisfy(\.isASCII) || Int(region) == nil {
+            throw ValidationError("--region takes a province (2 digits, 31) or a regency/city (4 digits, 3171), not \(region)")
+        }
+        guard (1...1000).contains(top) else { throw ValidationError("--top takes 1 to 1000") }
+    }
+
+    func execute() throws {
+        let connection = try global.connect()
+        let reportPeriod = try ReportPeriod.parse(period: period, quarter: quarter, year: year)
+        let data = try ComplianceData.load(
+            period: reportPeriod, region: region, branch: branch, top: top, connection: connection)
+        let text = try ComplianceReport.render(
+            data, generatedAt: try output.day, format: output.format, language: global.language)
         try output.write(text, language: global.language)
     }
 }

@@ -58,6 +58,8 @@ public enum AuditError: Error, CustomStringConvertible, Sendable {
     case noRun(period: String)
     case runNotFound(Int)
     case unknownEmployer(String)
+    case badReportPeriod(String)
+    case emptyScope(region: String?, branch: String?)
 
     public var description: String {
         switch self {
@@ -70,6 +72,12 @@ public enum AuditError: Error, CustomStringConvertible, Sendable {
         case .noRun(let period): "no audit run for \(period) yet: run `periksa audit --period \(period)` first"
         case .runNotFound(let id): "there is no run \(id)"
         case .unknownEmployer(let npp): "no registered employer has NPP \(npp)"
+        case .badReportPeriod(let text):
+            "give one of --period YYYY-MM, --quarter YYYYQn (2024Q2) or --year YYYY\(text.isEmpty ? "" : ", not \(text)")"
+        case .emptyScope(let region, let branch):
+            "no registered employer in "
+                + [region.map { "region \($0)" }, branch.map { "branch \($0)" }].compactMap { $0 }.joined(separator: " and ")
+                + " in the run's figures"
         }
     }
 }

@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "Compliance"],
+            dependencies: ["Reports", "Compliance", "Synthetic", "Postgres", "TestSupport", "periksa"],
             exclude: ["Golden"]
         ),
         .testTarget(

@@ -107,6 +107,13 @@ enum Spawn {
         var status: Int32
         var seconds: Double
         var maxRSSKilobytes: Int
+
+        /// Fails unless the command exited 0 (or 3, rows rejected, when `allowRejections`).
+        func check(_ what: String, allowRejections: Bool = false) throws {
+            guard status == 0 || (allowRejections && status == 3) else {
+                throw ValidationError("\(what) failed (exit \(status))")
+            }
+        }
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Result {

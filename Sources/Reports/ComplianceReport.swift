@@ -34,21 +34,38 @@ public enum ComplianceReport {
                 Formatting.percent(current.due > 0 ? ratio(current.paid, current.due) : nil, L),
                 Formatting.rupiah(current.paid, L) + " / " + Formatting.rupiah(current.due, L)),
         ]
-        typealias Metric = (label: String, value: (ComplianceData.Totals) -> Double?, show: (Double?) -> String, points: Bool)
+        typealias Metric = (
+            label: String, value: (ComplianceData.Totals) -> Double?, show: (Double?) -> String, points: Bool
+        )
         let metrics: [Metric] = [
             (L.text("Cakupan tenaga kerja", "Worker coverage"), { $0.coverage }, { Formatting.percent($0, L) }, true),
-            (L.text("Tingkat kepatuhan", "Compliance rate"), { $0.complianceRate }, { Formatting.percent($0, L) }, true),
+            (
+                L.text("Tingkat kepatuhan", "Compliance rate"), { $0.complianceRate }, { Formatting.percent($0, L) },
+                true
+            ),
             (L.text("Pemberi kerja aktif", "Active employers"), { Double($0.active) }, { count($0, L) }, false),
-            (L.text("Pemberi kerja dengan temuan", "Employers with findings"), { Double($0.flagged) }, { count($0, L) }, false),
+            (
+                L.text("Pemberi kerja dengan temuan", "Employers with findings"), { Double($0.flagged) },
+                { count($0, L) }, false
+            ),
             (L.text("Tenaga kerja dilaporkan", "Workers reported"), { Double($0.workers) }, { count($0, L) }, false),
             (
                 L.text("Tenaga kerja belum dilaporkan (sumber luar)", "Workers seen elsewhere, not reported"),
                 { Double($0.uncovered) }, { count($0, L) }, false
             ),
-            (L.text("Tenaga kerja di usaha belum terdaftar", "Workers of unregistered businesses"), { Double($0.pwbdWorkers) }, { count($0, L) }, false),
+            (
+                L.text("Tenaga kerja di usaha belum terdaftar", "Workers of unregistered businesses"),
+                { Double($0.pwbdWorkers) }, { count($0, L) }, false
+            ),
             (L.text("Nilai iuran temuan", "Rupiah at stake"), { Double($0.rupiah) }, { money($0, L) }, false),
-            (L.text("Iuran terutang", "Contributions due"), { NSDecimalNumber(decimal: $0.due).doubleValue }, { money($0, L) }, false),
-            (L.text("Iuran dibayar", "Contributions paid"), { NSDecimalNumber(decimal: $0.paid).doubleValue }, { money($0, L) }, false),
+            (
+                L.text("Iuran terutang", "Contributions due"), { NSDecimalNumber(decimal: $0.due).doubleValue },
+                { money($0, L) }, false
+            ),
+            (
+                L.text("Iuran dibayar", "Contributions paid"), { NSDecimalNumber(decimal: $0.paid).doubleValue },
+                { money($0, L) }, false
+            ),
         ]
         let changes = metrics.map { metric -> [String: String] in
             let now = metric.value(current)
@@ -75,7 +92,8 @@ public enum ComplianceReport {
             title: L.text("Cakupan dan kepatuhan (%)", "Coverage and compliance (%)"), labels: trendLabels,
             series: [
                 Charts.Series(
-                    name: L.text("Cakupan", "Coverage"), values: data.trend.map { $0.totals?.coverage.map { $0 * 100 } },
+                    name: L.text("Cakupan", "Coverage"),
+                    values: data.trend.map { $0.totals?.coverage.map { $0 * 100 } },
                     color: Charts.palette[0]),
                 Charts.Series(
                     name: L.text("Kepatuhan", "Compliance"),
@@ -130,9 +148,15 @@ public enum ComplianceReport {
             }
         }
         let breakdowns: [[String: Any]] = [
-            ("region", L.text("Menurut wilayah (kabupaten/kota)", "By region (regency/city)"), L.text("Wilayah", "Region")),
+            (
+                "region", L.text("Menurut wilayah (kabupaten/kota)", "By region (regency/city)"),
+                L.text("Wilayah", "Region")
+            ),
             ("branch", L.text("Menurut kantor cabang", "By branch office"), L.text("Kantor cabang", "Branch")),
-            ("section", L.text("Menurut sektor (kategori KBLI)", "By sector (KBLI section)"), L.text("Sektor", "Sector")),
+            (
+                "section", L.text("Menurut sektor (kategori KBLI)", "By sector (KBLI section)"),
+                L.text("Sektor", "Sector")
+            ),
             ("scale", L.text("Menurut skala usaha", "By business scale"), L.text("Skala", "Scale")),
         ].map { dimension, title, key in ["title": title, "keyLabel": key, "rows": rows(dimension)] }
         let rankings: [[String: Any]] = [
@@ -157,7 +181,10 @@ public enum ComplianceReport {
                 "reason": business.reason,
             ]
         }
-        let bucketNames = [1: L.text("1–3 bulan", "1–3 months"), 2: L.text("4–6 bulan", "4–6 months"), 3: L.text("7–12 bulan", "7–12 months")]
+        let bucketNames = [
+            1: L.text("1–3 bulan", "1–3 months"), 2: L.text("4–6 bulan", "4–6 months"),
+            3: L.text("7–12 bulan", "7–12 months"),
+        ]
         let arrears = data.arrears.map { age -> [String: String] in
             [
                 "age": bucketNames[age.bucket] ?? "?", "employers": Formatting.count(age.employers, L),
@@ -200,7 +227,8 @@ public enum ComplianceReport {
     /// coverage and compliance rate, with the change in coverage since the previous period.
     static func ranking(_ data: ComplianceData, dimension: String, _ L: Language) -> [[String: String]] {
         let before = Dictionary(
-            data.previousGroups.filter { $0.dimension == dimension }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            data.previousGroups.filter { $0.dimension == dimension }.map { ($0.key, $0) },
+            uniquingKeysWith: { a, _ in a })
         let scored = data.groups.filter { $0.dimension == dimension && $0.active > 0 }.map { group in
             (group, ((group.coverage ?? 0) + (group.complianceRate ?? 0)) / 2)
         }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.key < $1.0.key }
@@ -208,7 +236,8 @@ public enum ComplianceReport {
             let (group, score) = item
             return [
                 "rank": String(index + 1), "key": group.key, "index": Formatting.percent(score, L),
-                "coverage": Formatting.percent(group.coverage, L), "compliance": Formatting.percent(group.complianceRate, L),
+                "coverage": Formatting.percent(group.coverage, L),
+                "compliance": Formatting.percent(group.complianceRate, L),
                 "change": change(group.coverage, before[group.key]?.coverage, points: true, L),
             ]
         }
@@ -261,10 +290,13 @@ public enum ComplianceReport {
             "B": ("Pertambangan", "Mining"), "C": ("Industri pengolahan", "Manufacturing"),
             "D": ("Listrik, gas", "Electricity, gas"), "E": ("Air, limbah", "Water, waste"),
             "F": ("Konstruksi", "Construction"), "G": ("Perdagangan", "Trade"),
-            "H": ("Pengangkutan, pergudangan", "Transport, storage"), "I": ("Akomodasi, makan minum", "Accommodation, food"),
-            "J": ("Informasi, komunikasi", "Information, communication"), "K": ("Keuangan, asuransi", "Finance, insurance"),
+            "H": ("Pengangkutan, pergudangan", "Transport, storage"),
+            "I": ("Akomodasi, makan minum", "Accommodation, food"),
+            "J": ("Informasi, komunikasi", "Information, communication"),
+            "K": ("Keuangan, asuransi", "Finance, insurance"),
             "L": ("Real estat", "Real estate"), "M": ("Jasa profesional", "Professional services"),
-            "N": ("Jasa penunjang usaha", "Support services"), "O": ("Administrasi pemerintahan", "Public administration"),
+            "N": ("Jasa penunjang usaha", "Support services"),
+            "O": ("Administrasi pemerintahan", "Public administration"),
             "P": ("Pendidikan", "Education"), "Q": ("Kesehatan, sosial", "Health, social work"),
             "R": ("Kesenian, hiburan", "Arts, entertainment"), "S": ("Jasa lainnya", "Other services"),
             "T": ("Rumah tangga", "Households"), "U": ("Badan internasional", "Extraterritorial"),
@@ -287,15 +319,19 @@ public enum ComplianceReport {
             "coverage": L.text("Cakupan", "Coverage"), "compliance": L.text("Kepatuhan", "Compliance"),
             "findings": L.text("Temuan", "Findings"),
             "active": L.text("Aktif", "Active"), "flagged": L.text("Dengan temuan", "With findings"),
-            "workers": L.text("TK dilaporkan", "Workers reported"), "uncovered": L.text("TK belum dilaporkan", "Not reported"),
+            "workers": L.text("TK dilaporkan", "Workers reported"),
+            "uncovered": L.text("TK belum dilaporkan", "Not reported"),
             "rankingNote": L.text(
                 "Indeks: rata-rata cakupan tenaga kerja dan tingkat kepatuhan, semangat Paritrana Award. Perubahan: cakupan dibanding periode sebelumnya.",
-                "Index: the mean of worker coverage and compliance rate, in the spirit of the Paritrana Award. Change: coverage against the previous period."),
+                "Index: the mean of worker coverage and compliance rate, in the spirit of the Paritrana Award. Change: coverage against the previous period."
+            ),
             "rank": L.text("Peringkat", "Rank"), "index": L.text("Indeks", "Index"),
             "top": L.text("Pemberi kerja dengan nilai temuan terbesar", "Employers with the most at stake"),
             "employer": L.text("Pemberi kerja", "Employer"), "branch": L.text("Kantor cabang", "Branch"),
             "codes": L.text("Kode", "Codes"),
-            "unregistered": L.text("Usaha wajib daftar yang belum terdaftar (PWBD)", "Businesses required to register, not registered (PWBD)"),
+            "unregistered": L.text(
+                "Usaha wajib daftar yang belum terdaftar (PWBD)",
+                "Businesses required to register, not registered (PWBD)"),
             "unregisteredCount": L.text("usaha; yang terbesar:", "businesses; the largest:"),
             "reference": L.text("Rujukan", "Reference"), "business": L.text("Nama usaha", "Business"),
             "region": L.text("Wilayah", "Region"), "headcount": L.text("Tenaga kerja", "Workers"),
@@ -303,25 +339,31 @@ public enum ComplianceReport {
             "arrears": L.text("Tunggakan menurut umur", "Arrears by age"), "age": L.text("Terlambat", "Late"),
             "employers": L.text("Pemberi kerja", "Employers"), "months": L.text("Bulan-iuran", "Employer-months"),
             "outstanding": L.text("Tertunggak", "Outstanding"), "fines": L.text("Denda", "Fines"),
-            "followUp": L.text("Tindak lanjut temuan periode sebelumnya", "Follow-up of the previous period's findings"),
-            "earlier": L.text("Temuan sebelumnya", "Earlier findings"), "inspected": L.text("Sudah diperiksa", "Inspected since"),
-            "again": L.text("Masih ditemukan", "Found again"), "resolved": L.text("Tidak ditemukan lagi", "No longer found"),
+            "followUp": L.text(
+                "Tindak lanjut temuan periode sebelumnya", "Follow-up of the previous period's findings"),
+            "earlier": L.text("Temuan sebelumnya", "Earlier findings"),
+            "inspected": L.text("Sudah diperiksa", "Inspected since"),
+            "again": L.text("Masih ditemukan", "Found again"),
+            "resolved": L.text("Tidak ditemukan lagi", "No longer found"),
             "rupiahAgain": L.text("Nilai yang masih ditemukan", "At stake, found again"),
             "none": L.text("Tidak ada.", "None."),
             "notes": L.text("Catatan", "Notes"),
             "note1": L.text(
                 "Cakupan = tenaga kerja dilaporkan ÷ (dilaporkan + tenaga kerja yang tercatat di sumber luar tetapi tidak dilaporkan + tenaga kerja usaha belum terdaftar). Pada rincian per wilayah, cabang, sektor dan skala, usaha belum terdaftar tidak dihitung.",
-                "Coverage = workers reported ÷ (reported + workers recorded by outside sources and not reported + workers of unregistered businesses). The breakdowns by region, branch, sector and scale leave unregistered businesses out."),
+                "Coverage = workers reported ÷ (reported + workers recorded by outside sources and not reported + workers of unregistered businesses). The breakdowns by region, branch, sector and scale leave unregistered businesses out."
+            ),
             "note2": L.text(
                 "Tingkat kepatuhan = pemberi kerja aktif tanpa temuan ÷ pemberi kerja aktif. Nilai temuan adalah perkiraan iuran (RULES.md), bukan tagihan.",
-                "Compliance rate = active employers without findings ÷ active employers. Amounts at stake are estimates (RULES.md), not bills."),
+                "Compliance rate = active employers without findings ÷ active employers. Amounts at stake are estimates (RULES.md), not bills."
+            ),
             "note3": kind == .month
                 ? L.text(
                     "Tindak lanjut: temuan audit bulan sebelumnya yang ditemukan lagi (pemberi kerja dan kategori sama) pada audit ini.",
                     "Follow-up: the previous month's findings found again (same employer and category) in this run.")
                 : L.text(
                     "Kuartal dan tahun dilaporkan menurut audit bulan terakhirnya yang tersedia; tindak lanjut membandingkan dengan audit periode sebelumnya.",
-                    "Quarters and years are reported from the run of their last audited month; follow-up compares with the previous period's run."),
+                    "Quarters and years are reported from the run of their last audited month; follow-up compares with the previous period's run."
+                ),
         ]
     }
 }

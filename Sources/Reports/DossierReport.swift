@@ -30,7 +30,8 @@ public enum DossierReport {
         }
 
         // Workers reported against each source, by month.
-        let sources = ["wlkp", "pajak", "pemda", "oss"].filter { source in months.contains { $0.sources[source] != nil } }
+        let sources = ["wlkp", "pajak", "pemda", "oss"].filter { source in months.contains { $0.sources[source] != nil }
+        }
         var series = [
             Charts.Series(
                 name: L.text("Dilaporkan ke BPJS", "Reported to BPJS"), values: months.map { Double($0.workers) },
@@ -63,7 +64,10 @@ public enum DossierReport {
             : Charts.histogram(
                 title: L.text("Sebaran upah dilaporkan", "Distribution of reported wages"), values: wages, bins: 12,
                 marker: minimum.map {
-                    (L.text("Upah minimum ", "Minimum wage ") + Formatting.rupiah($0, L), NSDecimalNumber(decimal: $0).doubleValue)
+                    (
+                        L.text("Upah minimum ", "Minimum wage ") + Formatting.rupiah($0, L),
+                        NSDecimalNumber(decimal: $0).doubleValue
+                    )
                 }, format: { Formatting.rupiahCompact($0, L) })
         let belowRows = below.prefix(belowLimit).map { worker -> [String: Any] in
             [
@@ -98,10 +102,12 @@ public enum DossierReport {
             labels: shortLabels,
             series: [
                 Charts.Series(
-                    name: L.text("Terutang", "Due"), values: months.map { NSDecimalNumber(decimal: $0.due).doubleValue },
+                    name: L.text("Terutang", "Due"),
+                    values: months.map { NSDecimalNumber(decimal: $0.due).doubleValue },
                     color: Charts.palette[2]),
                 Charts.Series(
-                    name: L.text("Dibayar", "Paid"), values: months.map { NSDecimalNumber(decimal: $0.paid).doubleValue },
+                    name: L.text("Dibayar", "Paid"),
+                    values: months.map { NSDecimalNumber(decimal: $0.paid).doubleValue },
                     color: Charts.palette[0]),
             ], format: { Formatting.rupiahCompact($0, L) })
         var totals = (due: Decimal(0), paid: Decimal(0), outstanding: Decimal(0), fine: Decimal(0))
@@ -113,7 +119,8 @@ public enum DossierReport {
             totals.outstanding += outstanding
             totals.fine += fine
             return [
-                "period": labels[index], "due": Formatting.rupiah(month.due, L), "paid": Formatting.rupiah(month.paid, L),
+                "period": labels[index], "due": Formatting.rupiah(month.due, L),
+                "paid": Formatting.rupiah(month.paid, L),
                 "outstanding": outstanding > 0 ? Formatting.rupiah(outstanding, L) : "–",
                 "fine": fine > 0 ? Formatting.rupiah(fine, L) : "–",
                 "late": late[month.period].map { "(\($0) " + L.text("bln", "mo") + ")" } ?? "", "arrears": fine > 0,
@@ -138,7 +145,8 @@ public enum DossierReport {
             ["label": "NIB", "value": dossier.nib ?? "–"],
             [
                 "label": "KBLI",
-                "value": "\(dossier.kbli) · \(L.text("kategori", "section")) \(dossier.section.code) \(L.text(dossier.section.indonesian, dossier.section.english))",
+                "value":
+                    "\(dossier.kbli) · \(L.text("kategori", "section")) \(dossier.section.code) \(L.text(dossier.section.indonesian, dossier.section.english))",
             ],
             ["label": L.text("Skala usaha", "Scale"), "value": dossier.scale],
             ["label": L.text("Kelompok risiko JKK", "JKK risk group"), "value": roman(dossier.riskGroup)],
@@ -168,17 +176,20 @@ public enum DossierReport {
                 ? ""
                 : L.text(
                     "Usaha mikro dan kecil dikecualikan dari upah minimum (PP 36/2021); perbandingan hanya sebagai informasi.",
-                    "Micro and small businesses are exempt from the minimum wage (PP 36/2021); shown for information only."),
+                    "Micro and small businesses are exempt from the minimum wage (PP 36/2021); shown for information only."
+                ),
             "masked": !showPersonalData, "moneyChart": moneyChart, "moneyRows": moneyRows,
             "totalDue": Formatting.rupiah(totals.due, L), "totalPaid": Formatting.rupiah(totals.paid, L),
-            "totalOutstanding": Formatting.rupiah(totals.outstanding, L), "totalFine": Formatting.rupiah(totals.fine, L),
+            "totalOutstanding": Formatting.rupiah(totals.outstanding, L),
+            "totalFine": Formatting.rupiah(totals.fine, L),
             "findings": findings, "totalLoss": Formatting.rupiah(totalLoss, L),
             "inspections": dossier.inspections.map {
                 ["date": Formatting.date($0.date, L), "outcome": $0.outcome.replacingOccurrences(of: "_", with: " ")]
             },
             "hasBelow": !belowRows.isEmpty, "hasInspections": !dossier.inspections.isEmpty,
             "hasWageChart": !wageChart.isEmpty, "hasFloorNote": !floorApplies, "hasBelowMore": below.count > belowLimit,
-            "steps": steps.enumerated().map { index, step in step.merging(["number": String(index + 1)]) { a, _ in a } },
+            "steps": steps.enumerated().map { index, step in step.merging(["number": String(index + 1)]) { a, _ in a }
+            },
             "scheduleNote": scheduleNote(schedule, L), "labels": labelTexts(L),
         ]
         return try TemplateRenderer.render("dossier", format: format, context: context)
@@ -192,7 +203,8 @@ public enum DossierReport {
     }
 
     static func roman(_ value: Int) -> String {
-        ["I", "II", "III", "IV", "V"].indices.contains(value - 1) ? ["I", "II", "III", "IV", "V"][value - 1] : "\(value)"
+        ["I", "II", "III", "IV", "V"].indices.contains(value - 1)
+            ? ["I", "II", "III", "IV", "V"][value - 1] : "\(value)"
     }
 
     /// The steps of PP 86/2013 from today: inspection, warnings I and II with their last days,
@@ -205,7 +217,8 @@ public enum DossierReport {
             [
                 "step": L.text("Pemeriksaan (dokumen atau lapangan)", "Inspection (desk or field)"),
                 "when": inspected.map {
-                    L.text("terakhir ", "last ") + Formatting.date($0.date, L) + " (\($0.outcome.replacingOccurrences(of: "_", with: " ")))"
+                    L.text("terakhir ", "last ") + Formatting.date($0.date, L)
+                        + " (\($0.outcome.replacingOccurrences(of: "_", with: " ")))"
                 } ?? L.text("belum pernah diperiksa", "never inspected"),
                 "detail": L.text(
                     "daftar hadir, daftar gaji, bukti pembayaran iuran, laporan upah",
@@ -215,12 +228,14 @@ public enum DossierReport {
                 "step": L.text("Surat peringatan I", "Written warning I"),
                 "when": L.text("bila diterbitkan ", "if issued ") + Formatting.date(schedule.start, L)
                     + L.text(": batas ", ": deadline ") + Formatting.date(schedule.warningOneEnds, L),
-                "detail": L.text("paling lama 10 hari kerja (PP 86/2013 pasal 6)", "at most 10 working days (PP 86/2013 art. 6)"),
+                "detail": L.text(
+                    "paling lama 10 hari kerja (PP 86/2013 pasal 6)", "at most 10 working days (PP 86/2013 art. 6)"),
             ],
             [
                 "step": L.text("Surat peringatan II", "Written warning II"),
                 "when": L.text("batas ", "deadline ") + Formatting.date(schedule.warningTwoEnds, L),
-                "detail": L.text("10 hari kerja berikutnya (PP 86/2013 pasal 6)", "10 more working days (PP 86/2013 art. 6)"),
+                "detail": L.text(
+                    "10 hari kerja berikutnya (PP 86/2013 pasal 6)", "10 more working days (PP 86/2013 art. 6)"),
             ],
             [
                 "step": L.text("Denda administratif", "Administrative fine"),
@@ -230,7 +245,8 @@ public enum DossierReport {
                     "0.1% a month of the contributions owed (PP 86/2013 art. 7)"),
             ],
             [
-                "step": L.text("Tidak mendapat pelayanan publik tertentu (TMP2T)", "Withholding of public services (TMP2T)"),
+                "step": L.text(
+                    "Tidak mendapat pelayanan publik tertentu (TMP2T)", "Withholding of public services (TMP2T)"),
                 "when": L.text("setelah peringatan II tidak dipenuhi", "when warning II is not met"),
                 "detail": L.text(
                     "perizinan usaha, izin proyek, izin tenaga kerja asing, IMB (PP 86/2013 pasal 8–9)",
@@ -270,11 +286,14 @@ public enum DossierReport {
     static func labelTexts(_ L: Language) -> [String: String] {
         [
             "period": L.text("Periode", "Period"), "run": L.text("audit", "run"), "asOf": L.text("per", "as of"),
-            "generated": L.text("dibuat", "generated"), "identity": L.text("Identitas dan pendaftaran", "Identity and registration"),
+            "generated": L.text("dibuat", "generated"),
+            "identity": L.text("Identitas dan pendaftaran", "Identity and registration"),
             "programmes": L.text("Program: diikuti dan wajib", "Programmes: enrolled and mandatory"),
             "programme": L.text("Program", "Programme"), "obligation": L.text("Kewajiban", "Obligation"),
             "enrolment": L.text("Kepesertaan", "Enrolment"),
-            "workers": L.text("Tenaga kerja: dilaporkan dan menurut sumber luar (12 bulan)", "Workers: reported and per outside source (12 months)"),
+            "workers": L.text(
+                "Tenaga kerja: dilaporkan dan menurut sumber luar (12 bulan)",
+                "Workers: reported and per outside source (12 months)"),
             "month": L.text("Bulan", "Month"), "reported": L.text("Dilaporkan", "Reported"),
             "wages": L.text("Upah dan upah minimum", "Wages and the minimum wage"),
             "wageSummary": L.text("pekerja dilaporkan; median upah", "workers reported; median wage"),
@@ -290,14 +309,17 @@ public enum DossierReport {
             "total": L.text("Jumlah", "Total"),
             "moneyNote": L.text(
                 "Terutang menurut tarif yang dipakai audit; dibayar sampai tanggal per audit. Denda menurut temuan tunggakan.",
-                "Due at the rates the run applied; paid up to the run's as-of date. Fines as the arrears finding computed them."),
+                "Due at the rates the run applied; paid up to the run's as-of date. Fines as the arrears finding computed them."
+            ),
             "findings": L.text("Temuan", "Findings"), "atStake": L.text("Nilai iuran", "At stake"),
-            "basis": L.text("Dasar hukum", "Legal basis"), "noFindings": L.text("Tidak ada temuan dalam audit ini.", "No findings in this run."),
+            "basis": L.text("Dasar hukum", "Legal basis"),
+            "noFindings": L.text("Tidak ada temuan dalam audit ini.", "No findings in this run."),
             "inspections": L.text("Riwayat pemeriksaan", "Inspection history"),
             "noInspections": L.text("Belum pernah diperiksa.", "Never inspected."),
             "date": L.text("Tanggal", "Date"), "outcome": L.text("Hasil", "Outcome"),
             "steps": L.text("Langkah penegakan dan batas waktu", "Enforcement steps and deadlines"),
-            "step": L.text("Langkah", "Step"), "when": L.text("Waktu", "When"), "detail": L.text("Keterangan", "Detail"),
+            "step": L.text("Langkah", "Step"), "when": L.text("Waktu", "When"),
+            "detail": L.text("Keterangan", "Detail"),
         ]
     }
 }

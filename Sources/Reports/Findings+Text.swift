@@ -91,13 +91,15 @@ public enum FindingText {
                 language.text("Dilaporkan ke BPJS: ", "Reported to BPJS: ") + count(object["reported_workers"])
                     + language.text(", selisih ", ", gap ") + count(object["gap"]))
             if let members = object["members"] as? [String], !members.isEmpty {
-                lines.append(language.text("NPP lain dengan NPWP sama: ", "Other NPPs with the same NPWP: ") + list(members))
+                lines.append(
+                    language.text("NPP lain dengan NPWP sama: ", "Other NPPs with the same NPWP: ") + list(members))
             }
             if object["median_wage"] != nil, !(object["median_wage"] is NSNull) {
                 lines.append(language.text("Dasar upah: median ", "Wage base: median ") + money(object["median_wage"]))
             } else if object["minimum_wage"] != nil {
                 lines.append(
-                    language.text("Dasar upah: upah minimum ", "Wage base: minimum wage ") + money(object["minimum_wage"]))
+                    language.text("Dasar upah: upah minimum ", "Wage base: minimum wage ")
+                        + money(object["minimum_wage"]))
             }
         case "PDS_UPAH":
             if let below = object["below_minimum"] as? [String: Any] {

@@ -6,7 +6,8 @@ struct DatabaseCommand: ParsableCommand {
         commandName: "db",
         abstract: "Manage the schema and the local PostgreSQL cluster.",
         subcommands: [
-            DatabaseMigrate.self, DatabaseReset.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self, DatabaseConninfo.self,
+            DatabaseMigrate.self, DatabaseReset.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self,
+            DatabaseConninfo.self,
         ]
     )
 }

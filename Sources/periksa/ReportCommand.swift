@@ -157,8 +157,10 @@ struct ComplianceReportCommand: PeriksaCommand {
 
     func validate() throws {
         _ = try ReportPeriod.parse(period: period, quarter: quarter, year: year)
-        if let region, !(region.count == 2 || region.count == 4) || !region.allSatisfy(\.isASCII) || Int(region) == nil {
-            throw ValidationError("--region takes a province (2 digits, 31) or a regency/city (4 digits, 3171), not \(region)")
+        if let region, !(region.count == 2 || region.count == 4) || !region.allSatisfy(\.isASCII) || Int(region) == nil
+        {
+            throw ValidationError(
+                "--region takes a province (2 digits, 31) or a regency/city (4 digits, 3171), not \(region)")
         }
         guard (1...1000).contains(top) else { throw ValidationError("--top takes 1 to 1000") }
     }

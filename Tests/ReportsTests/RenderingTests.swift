@@ -21,12 +21,19 @@ struct RenderingTests {
         #expect(!html.contains("url(http"))
         #expect(html.contains("@media print"))
 
+        let size = try Self.render(html, name: "audit-list")
+        #expect(size > 10_000, "the screenshot is \(size) bytes")
+    }
+
+    /// Renders `html` with scripts/render-html; expects it to load without a console message and
+    /// returns the size of the PNG. `PERIKSA_KEEP_PNG=DIR` keeps the pictures in DIR.
+    static func render(_ html: String, name: String) throws -> Int {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "periksa-render-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("audit-list.html")
-        let picture = folder.appendingPathComponent("audit-list.png")
+        let page = folder.appendingPathComponent("\(name).html")
+        let picture = folder.appendingPathComponent("\(name).png")
         try html.write(to: page, atomically: true, encoding: .utf8)
 
         let process = Process()
@@ -38,9 +45,12 @@ struct RenderingTests {
         try process.run()
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
-        let size = (try? FileManager.default.attributesOfItem(atPath: picture.path)[.size] as? Int) ?? 0
-        #expect(size > 10_000, "the screenshot is \(size) bytes")
+        #expect(process.terminationStatus == 0, "\(name): \(message)")
+        if let keep = ProcessInfo.processInfo.environment["PERIKSA_KEEP_PNG"] {
+            try? FileManager.default.copyItem(
+                at: picture, to: URL(fileURLWithPath: keep).appendingPathComponent("\(name).png"))
+        }
+        return (try? FileManager.default.attributesOfItem(atPath: picture.path)[.size] as? Int) ?? 0
     }
 
     @Test("the script fails on a page that writes to the console")

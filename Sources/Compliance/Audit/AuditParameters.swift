@@ -76,7 +76,8 @@ public enum AuditError: Error, CustomStringConvertible, Sendable {
             "give one of --period YYYY-MM, --quarter YYYYQn (2024Q2) or --year YYYY\(text.isEmpty ? "" : ", not \(text)")"
         case .emptyScope(let region, let branch):
             "no registered employer in "
-                + [region.map { "region \($0)" }, branch.map { "branch \($0)" }].compactMap { $0 }.joined(separator: " and ")
+                + [region.map { "region \($0)" }, branch.map { "branch \($0)" }].compactMap { $0 }.joined(
+                    separator: " and ")
                 + " in the run's figures"
         }
     }

@@ -21,7 +21,8 @@ public struct ReportPeriod: Sendable, Hashable {
             return ReportPeriod(kind: .month, year: y, number: m)
         case (nil, let quarter?, nil):
             let parts = quarter.uppercased().split(separator: "Q")
-            guard quarter.count == 6, parts.count == 2, let y = Int(parts[0]), let q = Int(parts[1]), (1...4).contains(q)
+            guard quarter.count == 6, parts.count == 2, let y = Int(parts[0]), let q = Int(parts[1]),
+                (1...4).contains(q)
             else { throw AuditError.badReportPeriod(quarter) }
             return ReportPeriod(kind: .quarter, year: y, number: q)
         case (nil, nil, let year?):
@@ -230,7 +231,8 @@ public struct ComplianceData: Sendable {
             let (run, dimension, key, active, flagged, workers, uncovered, rupiah) = try row.decode(
                 (Int, String, String, Int, Int, Int, Int, Int64).self)
             let group = Group(
-                dimension: dimension, key: key, active: active, flagged: flagged, workers: workers, uncovered: uncovered,
+                dimension: dimension, key: key, active: active, flagged: flagged, workers: workers,
+                uncovered: uncovered,
                 rupiah: rupiah)
             if run == currentRun { groups.append(group) } else { previousGroups.append(group) }
         }
@@ -265,7 +267,8 @@ public struct ComplianceData: Sendable {
         ) { row in
             let (bucket, employers, months, outstanding, fines) = try row.decode((Int, Int, Int, Decimal, Decimal).self)
             arrears.append(
-                ArrearsAge(bucket: bucket, employers: employers, months: months, outstanding: outstanding, fines: fines))
+                ArrearsAge(bucket: bucket, employers: employers, months: months, outstanding: outstanding, fines: fines)
+            )
         }
         var followUp: [FollowUp] = []
         if let previousRun {

@@ -143,7 +143,8 @@ public struct EmployerDossier: Sendable {
             findings.append(Finding(category: category, loss: loss, reason: reason, evidence: evidence))
         }
         return EmployerDossier(
-            npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, section: section, scale: scale, riskGroup: Int(riskGroup),
+            npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, section: section, scale: scale,
+            riskGroup: Int(riskGroup),
             region: region,
             branch: branch, programs: programs.split(separator: " ").map(String.init),
             mandatory: mandatory.split(separator: " ").map(String.init), registeredOn: registered, status: status,

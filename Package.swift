@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "SQLFiles",
             path: "SQL",
-            resources: [.copy("migrations"), .copy("rules"), .copy("queries")]
+            resources: [.copy("migrations"), .copy("rules"), .copy("queries"), .copy("views")]
         ),
         // The domain: the managed local cluster, migrations, ingestion, audit.
         .target(
@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["periksa", "Compliance", "Postgres", "TestSupport"]
+            dependencies: ["periksa", "Compliance", "Postgres", "Synthetic", "TestSupport"]
         ),
         .target(
             name: "TestSupport",

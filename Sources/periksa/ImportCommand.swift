@@ -26,6 +26,9 @@ struct ImportCommand: PeriksaCommand {
     @Flag(help: "Import even if the same file was imported before.")
     var force = false
 
+    @Flag(help: "Leave the analytics views as they are (run `periksa db refresh` after a batch of imports).")
+    var noRefresh = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -40,8 +43,9 @@ struct ImportCommand: PeriksaCommand {
         let connection = try global.connect()
         let progress = ProgressLine(file: (file as NSString).lastPathComponent, language: language)
         let importer = Importer(connection: connection, logger: global.logger, progress: progress.update)
-        let options = Importer.Options(
+        var options = Importer.Options(
             kind: ImportKind(rawValue: kind)!, path: file, strict: strict, force: force, language: language)
+        options.refreshAnalytics = !noRefresh
         let summary: Importer.Summary
         do {
             summary = try importer.run(options)
@@ -78,6 +82,12 @@ struct ImportCommand: PeriksaCommand {
                 "Impor #\(id) (\(kind), \(name), pemisah '\(summary.delimiter)'): \(count(summary.rowsRead)) baris dibaca, \(count(summary.rowsLoaded)) dimuat, \(count(summary.rowsRejected)) ditolak.",
                 "Import #\(id) (\(kind), \(name), delimiter '\(summary.delimiter)'): \(count(summary.rowsRead)) rows read, \(count(summary.rowsLoaded)) loaded, \(count(summary.rowsRejected)) rejected."
             ))
+        if let seconds = summary.analyticsRefreshSeconds {
+            printNote(
+                language.text(
+                    String(format: "Tampilan analitik diperbarui (%.1f detik).", seconds),
+                    String(format: "Analytics views refreshed (%.1f s).", seconds)))
+        }
         if summary.status == .rejected {
             printNote(
                 language.text(

@@ -15,6 +15,7 @@ struct Periksa: ParsableCommand {
         subcommands: [
             DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self, AuditCommand.self,
             FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self, ReportCommand.self,
+            QueryCommand.self,
         ]
     )
 

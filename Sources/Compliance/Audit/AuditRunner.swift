@@ -128,6 +128,7 @@ public struct AuditRunner {
                 """)
             return runID
         }
+        try Analytics.refresh(on: connection)
         var summary = Summary(
             runID: runID, period: period, asOf: asOfDate, counts: [:], rupiah: [:], notes: [:],
             seconds: Double((clock.now - started).components.seconds) + Double(

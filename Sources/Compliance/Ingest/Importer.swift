@@ -16,6 +16,9 @@ public struct Importer {
         /// How many NIKs the contributions importer indexes in memory before it leaves the
         /// duplicate check of returning employer-periods to SQL (about 40 bytes each).
         public var nikIndexBudget = 2_000_000
+        /// Refresh the materialised analytics views after loading (off for a batch of imports
+        /// followed by one `periksa db refresh`).
+        public var refreshAnalytics = true
 
         public init(
             kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian,
@@ -51,6 +54,8 @@ public struct Importer {
         /// For `.alreadyImported`: the earlier import and when it finished.
         public var earlierImport: (id: Int, finishedAt: Date)?
         public var sha256 = ""
+        /// How long refreshing the analytics views took after the load (nil: not refreshed).
+        public var analyticsRefreshSeconds: Double?
 
         /// The exit code of the data contract: 0 all loaded (or already imported), 3 some rejected.
         public var exitCode: Int32 { status == .loaded || status == .alreadyImported ? 0 : 3 }
@@ -96,7 +101,7 @@ public struct Importer {
         summary.delimiter = Character(Unicode.Scalar(reader.delimiter))
         let started = Date()
 
-        return try connection.transaction { connection in
+        var result = try connection.transaction { connection in
             // Imports of one kind run one at a time: replacement units depend on their order.
             try connection.execute(
                 "select pg_advisory_xact_lock(hashtext('periksa.import.' || \(options.kind.rawValue)))")
@@ -176,6 +181,12 @@ public struct Importer {
                 """)
             return summary
         }
+        // The materialised analytics follow what was loaded.
+        if options.refreshAnalytics, result.rowsLoaded > 0, result.status != .rejected {
+            result.analyticsRefreshSeconds = try Analytics.refresh(on: connection)
+            phase("analytics refreshed")
+        }
+        return result
     }
 
     /// Checks the record's shape, then hands it to the loader.

@@ -1,0 +1,198 @@
+import Compliance
+import Foundation
+import Postgres
+import Synthetic
+import TestSupport
+import Testing
+
+/// Analysts, inspectors and `periksa query` on a generated dataset (seed 11, 200 employers; its December has workers below the minimum wage),
+/// audited for December 2025. Roles are shared by the whole server, so one test does it all,
+/// with logins of its own.
+@Suite("SQL access: views, roles, row-level security, periksa query")
+struct AccessTests {
+    static func login(_ conninfo: String, user: String, password: String) -> String {
+        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://"),
+            var components = URLComponents(string: conninfo)
+        {
+            components.user = user
+            components.password = password
+            return components.string ?? conninfo
+        }
+        return conninfo + " user=\(user) password=\(password)"
+    }
+
+    @Test("analysts see masked views only, inspectors their branch, query is read-only, arguments stay data")
+    func access() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("periksa-access-\(UUID().uuidString)")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = try Generator(
+            options: .init(directory: folder, employers: 200, months: 12, seed: 11, period: 2025 * 12 + 11, dirty: false)
+        ).run()
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+        let analyst = "analis_\(suffix)"
+        let inspector = "pemeriksa_\(suffix)"
+        try TestDatabase.with { conninfo in
+            let owner = try Connection(conninfo: conninfo)
+            defer {
+                for name in [analyst, inspector] {
+                    _ = try? owner.execute(unsafeSQL: "drop owned by \(name) cascade")
+                    _ = try? owner.execute(unsafeSQL: "drop role if exists \(name)")
+                }
+            }
+            for kind in [ImportKind.employers, .minimumWages, .workforce, .contributions, .payments] {
+                _ = try Importer(connection: owner).run(.init(kind: kind, path: "\(folder)/\(kind.rawValue).csv"))
+            }
+            let run = try AuditRunner(connection: owner).run(period: "2025-12", asOf: nil, parameters: AuditParameters())
+                .runID
+            let url = ["--database-url", conninfo]
+            func periksa(_ arguments: [String]) throws -> CommandRunner.Result {
+                try CommandRunner.periksa(arguments + url, environment: ["LANG": "en_US.UTF-8"])
+            }
+
+            // Roles, twice (idempotent); logins granted through the command line.
+            for _ in 0..<2 { #expect(try periksa(["db", "roles"]).status == 0) }
+            let branch = try owner.queryFirst(
+                """
+                select e.branch_code from periksa.employers e
+                join periksa.findings f on f.npp = e.npp and f.run_id = \(run) and f.category = 'TUNGGAKAN'
+                group by 1 order by count(*) desc, 1 limit 1
+                """)!.decode(
+                    String.self, at: 0)
+            #expect(try periksa(["db", "grant", "analyst", analyst]).status == 0)
+            let granted = try periksa(["db", "grant", "inspector", inspector, "--branch", branch])
+            #expect(granted.status == 0, "\(granted.stderr)")
+            #expect(try periksa(["db", "grant", "inspector", "lonely_\(suffix)"]).status == 1)
+            // A name that looks like SQL is refused as a name, and nothing is created.
+            let hostile = try periksa(["db", "grant", "analyst", "x' or 1=1 --"])
+            #expect(hostile.status == 1 && hostile.stderr.contains("login name"))
+            #expect(try owner.queryFirst("select 1 from pg_roles where rolname like 'x''%'") == nil)
+            for name in [analyst, inspector] {
+                try owner.execute(unsafeSQL: "alter role \(name) password 'pw_\(suffix)'")
+            }
+
+            // The figures of `periksa findings` for the run.
+            var byCategory: [String: (Int, Int64)] = [:]
+            var byBranch: [String: Int64] = [:]
+            let branches = Dictionary(
+                uniqueKeysWithValues: try owner.query("select npp, branch_code from periksa.employers").map {
+                    try $0.decode((String, String).self)
+                })
+            try Findings(connection: owner).stream(run: run) { finding in
+                byCategory[finding.category, default: (0, 0)].0 += 1
+                byCategory[finding.category, default: (0, 0)].1 += finding.estimatedLoss
+                if let code = branches[finding.npp] { byBranch[code, default: 0] += finding.estimatedLoss }
+            }
+            #expect(byCategory.count == 5)
+
+            // The views agree with them (as the owner: no filter).
+            for row in try owner.query(
+                "select category, count(*), sum(estimated_loss_idr)::bigint from analytics.findings group by 1")
+            {
+                let (category, count, rupiah) = try row.decode((String, Int, Int64).self)
+                #expect(byCategory[category]?.0 == count && byCategory[category]?.1 == rupiah, "\(category)")
+            }
+            for row in try owner.query(
+                "select key, estimated_loss_idr::bigint from analytics.coverage where dimension = 'branch'")
+            {
+                let (code, rupiah) = try row.decode((String, Int64).self)
+                #expect(rupiah == byBranch[code, default: 0], "\(code)")
+            }
+            let pwbd = try owner.queryFirst("select count(*), sum(estimated_loss_idr)::bigint from analytics.unregistered_businesses")!
+                .decode((Int, Int64).self)
+            #expect(pwbd.0 == byCategory["PWBD"]?.0 && pwbd.1 == byCategory["PWBD"]?.1)
+            let arrears = try owner.queryFirst(
+                """
+                select (select sum(outstanding) from analytics.arrears_by_age),
+                       (select sum((evidence->>'outstanding')::numeric) from periksa.findings
+                        where run_id = \(run) and category = 'TUNGGAKAN')
+                """)!.decode((Decimal, Decimal).self)
+            #expect(arrears.0 == arrears.1)
+            let periods = try owner.queryFirst(
+                """
+                select (select sum(workers) from analytics.employer_periods where period = '2025-12-01'),
+                       (select count(*) from periksa.contributions where period = '2025-12-01'),
+                       (select sum(due) from analytics.employer_periods where period = '2025-12-01'),
+                       (select sum(due) from periksa.run_employers where run_id = \(run))
+                """)!.decode((Int, Int, Decimal, Decimal).self)
+            #expect(periods.0 == periods.1 && periods.2 == periods.3)
+
+            // The analyst: permission denied on raw tables and NIK, masked values in the views.
+            let asAnalyst = try Connection(conninfo: Self.login(conninfo, user: analyst, password: "pw_\(suffix)"))
+            for sql in ["select nik from periksa.contributions limit 1", "select * from periksa.employers limit 1"] {
+                #expect {
+                    _ = try asAnalyst.query(PostgresQuery(unsafeSQL: sql))
+                } throws: { error in (error as? PostgresError)?.sqlState?.rawValue == "42501" }
+            }
+            let niks = try asAnalyst.query(
+                """
+                select w->>'nik' from analytics.findings f,
+                     jsonb_array_elements(f.evidence->'below_minimum'->'workers') w
+                where f.category = 'PDS_UPAH'
+                """
+            ).map { try $0.decode(String.self, at: 0) }
+            let listed = try owner.queryFirst(
+                """
+                select count(*) from periksa.findings f, jsonb_array_elements(f.evidence->'below_minimum'->'workers') w
+                where f.run_id = \(run)
+                """)!.decode(Int.self, at: 0)
+            #expect(listed > 0 && niks.count == listed)
+            #expect(niks.allSatisfy { $0.range(of: #"^[0-9]{4}\*{8}[0-9]{4}$"#, options: .regularExpression) != nil })
+            #expect(
+                try asAnalyst.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0)
+                    == branches.count)
+            let analystWrite = try CommandRunner.periksa(
+                ["query", "--write", "delete from analytics.findings", "--database-url",
+                 Self.login(conninfo, user: analyst, password: "pw_\(suffix)")], environment: ["LANG": "en_US.UTF-8"])
+            #expect(analystWrite.status == 1 && analystWrite.stderr.contains("admins"))
+
+            // The inspector: its branch only, through every view and the raw tables.
+            let asInspector = try Connection(conninfo: Self.login(conninfo, user: inspector, password: "pw_\(suffix)"))
+            let expected = branches.values.filter { $0 == branch }.count
+            for sql in [
+                "select branch_code from analytics.employers", "select branch_code from analytics.employer_periods",
+                "select branch_code from analytics.findings where npp is not null",
+                "select branch_code from analytics.findings_all_runs where npp is not null",
+                "select key from analytics.coverage where dimension = 'branch'",
+                "select branch_code from analytics.arrears_by_age", "select branch_code from periksa.employers",
+                "select e.branch_code from periksa.findings f join periksa.employers e using (npp)",
+            ] {
+                let seen = Set(try asInspector.query(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self, at: 0) })
+                #expect(seen.isSubset(of: [branch]) && !seen.isEmpty, "\(sql): \(seen)")
+            }
+            #expect(try asInspector.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0) == expected)
+            #expect(
+                try asInspector.queryFirst("select coalesce(sum(estimated_loss_idr), 0)::bigint from analytics.findings where npp is not null")!
+                    .decode(Int64.self, at: 0) == byBranch[branch, default: 0])
+
+            // periksa query: read-only unless --write; errors point at the position.
+            let write = try periksa(["query", "delete from periksa.holidays"])
+            #expect(write.status == 1 && write.stderr.contains("--write"))
+            #expect(try owner.queryFirst("select count(*) from periksa.holidays")!.decode(Int.self, at: 0) > 0)
+            let typo = try periksa(["query", "select npp,\n  nosuchcolumn from analytics.employers"])
+            #expect(typo.status == 1 && typo.stderr.contains("line 2:   nosuchcolumn") && typo.stderr.contains("^"))
+            let csv = try periksa(["query", "select category, count(*) from analytics.findings group by 1 order by 1", "--format", "csv"])
+            #expect(csv.stdout.hasPrefix("category,count\nPDS_PROGRAM,"))
+            let json = try periksa(["query", "select 'a' as x, 2 as y, null as z", "--format", "json"])
+            #expect(json.stdout.contains(#"{"x": "a", "y": 2, "z": null}"#))
+
+            // Arguments that look like SQL are data.
+            let injection = "' or 1=1 --"
+            #expect(try periksa(["findings", "--period", injection]).status == 1)
+            let employer = try periksa(["report", "employer", "--npp", injection, "--period", "2025-12"])
+            #expect(employer.status == 1 && employer.stderr.contains("no registered employer"))
+            let list = try periksa(["audit-list", "--period", "2025-12", "--branch", injection, "--format", "csv"])
+            #expect(list.status == 0 && list.stdout.split(separator: "\n").count == 1)
+
+            // A password in the URL never shows, even when the connection fails.
+            let secret = "S3cret-\(suffix)"
+            let failed = try CommandRunner.periksa(
+                ["query", "select 1", "--database-url", "postgresql://someone:\(secret)@127.0.0.1:1/periksa"])
+            #expect(failed.status == 1)
+            #expect(!failed.stdout.contains(secret) && !failed.stderr.contains(secret))
+            let wrong = try CommandRunner.periksa(
+                ["query", "select 1", "--database-url", Self.login(conninfo, user: analyst, password: secret)])
+            #expect(wrong.status == 1 && !wrong.stderr.contains(secret))
+        }
+    }
+}

@@ -36,7 +36,7 @@ struct ImportBench: ParsableCommand {
             guard generated.status == 0 else { throw ValidationError("periksa generate failed") }
         }
         let connection = try Connection(conninfo: conninfo)
-        try connection.execute(unsafeSQL: "drop schema if exists periksa cascade")
+        try connection.execute(unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
         var lines: [String] = []
         var total = 0.0
         for kind in ["employers", "minimum-wages", "workforce", "contributions", "payments"] {

@@ -23,6 +23,12 @@ create table periksa.run_employers (
     -- contributions due for the period at the run's rates, and paid for it by the run's as-of
     due                numeric(18, 2) not null,
     paid               numeric(18, 2) not null,
+    kbli_section       text not null,
+    -- the employer's findings in the run: estimated_loss_idr per category (null: no finding)
+    pds_tk_idr         bigint,
+    pds_upah_idr       bigint,
+    pds_program_idr    bigint,
+    tunggakan_idr      bigint,
     primary key (run_id, npp)
 );
 
@@ -32,6 +38,22 @@ comment on column periksa.run_employers.uncovered is
     'On the lead of a group with an outside record: max(0, H(g) − W(g)), workers seen elsewhere and not reported.';
 
 create trigger run_employers_immutable before update or delete on periksa.run_employers
+    for each row execute function periksa.forbid_changes();
+
+-- Per run, the contributions due for each month of its twelve-month window, for the employers
+-- with a finding (the dossiers inspectors take on visits); written by the audit.
+create table periksa.run_due (
+    run_id  bigint not null references periksa.runs,
+    npp     text not null,
+    period  date not null,
+    due     numeric(18, 2) not null,
+    primary key (run_id, npp, period)
+);
+
+comment on table periksa.run_due is
+    'Per run, employer with a finding and month of the window: the contributions due at the run''s rates.';
+
+create trigger run_due_immutable before update or delete on periksa.run_due
     for each row execute function periksa.forbid_changes();
 
 -- KBLI 2020 sections (the letter) by two-digit division; KBLI 2025 keeps the sections.

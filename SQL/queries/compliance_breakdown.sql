@@ -3,22 +3,15 @@
 -- finding, workers reported, workers seen elsewhere and not reported, the findings' rupiah.
 -- $2: region code or prefix, $3: branch code (null: all).
 with scope as (
-    select e.*
+    select e.run_id, e.region_code, e.branch_code, e.kbli_section as section, e.scale, e.is_active, e.workers,
+           coalesce(e.uncovered, 0) as uncovered,
+           coalesce(e.pds_tk_idr, 0) + coalesce(e.pds_upah_idr, 0) + coalesce(e.pds_program_idr, 0)
+               + coalesce(e.tunggakan_idr, 0) as rupiah,
+           coalesce(e.pds_tk_idr, e.pds_upah_idr, e.pds_program_idr, e.tunggakan_idr) is not null as flagged
     from periksa.run_employers e
     where e.run_id in ($1::bigint, $4::bigint)
       and ($2::text is null or e.region_code like $2::text || '%')
       and ($3::text is null or e.branch_code = $3::text)
-), per_employer as (
-    select f.run_id, f.npp, sum(f.estimated_loss_idr) as rupiah
-    from periksa.findings f
-    join scope s on s.run_id = f.run_id and s.npp = f.npp
-    group by f.run_id, f.npp
-), keyed as (
-    select s.run_id, s.region_code, s.branch_code, coalesce(k.section, '?') as section, s.scale, s.is_active,
-           s.workers, coalesce(s.uncovered, 0) as uncovered, p.rupiah, p.npp is not null as flagged
-    from scope s
-    left join periksa.kbli_sections k on left(s.kbli, 2)::smallint between k.first_division and k.last_division
-    left join per_employer p on p.run_id = s.run_id and p.npp = s.npp
 )
 select
     run_id,
@@ -29,7 +22,7 @@ select
     count(*) filter (where flagged)::integer as flagged,
     sum(workers)::bigint as workers,
     sum(uncovered)::bigint as uncovered,
-    coalesce(sum(rupiah), 0)::bigint as rupiah
-from keyed
+    sum(rupiah)::bigint as rupiah
+from scope
 group by grouping sets ((run_id, region_code), (run_id, branch_code), (run_id, section), (run_id, scale))
 order by 1, 2, 3

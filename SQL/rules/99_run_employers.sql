@@ -1,10 +1,12 @@
--- Not a rule: the run's figures per registered employer (periksa.run_employers), which the
--- compliance report and the analytics views read instead of the raw wage rows. Runs after
--- the rules: it reuses their temporary tables (audit_rows, audit_group_stats, audit_matches,
--- audit_due).
+-- Not a rule: what the run keeps besides its findings, read by the reports and the analytics
+-- views instead of the raw wage rows. Runs after the rules: it reuses their temporary tables
+-- (audit_rows, audit_group_stats, audit_matches, audit_due) and reads the run's findings.
+
+-- The run's figures per registered employer (periksa.run_employers).
 insert into periksa.run_employers (
     run_id, npp, branch_code, region_code, kbli, scale, is_active, workers, wages,
-    outside_headcount, outside_source, uncovered, due, paid)
+    outside_headcount, outside_source, uncovered, due, paid, kbli_section,
+    pds_tk_idr, pds_upah_idr, pds_program_idr, tunggakan_idr)
 with context as (
     select * from audit_context
 ), reported as (
@@ -25,16 +27,44 @@ with context as (
     cross join context x
     where p.period = x.period and p.paid_on <= x.as_of
     group by p.npp
+), found as (
+    select f.npp,
+           max(f.estimated_loss_idr) filter (where f.category = 'PDS_TK') as pds_tk,
+           max(f.estimated_loss_idr) filter (where f.category = 'PDS_UPAH') as pds_upah,
+           max(f.estimated_loss_idr) filter (where f.category = 'PDS_PROGRAM') as pds_program,
+           max(f.estimated_loss_idr) filter (where f.category = 'TUNGGAKAN') as tunggakan
+    from periksa.findings f
+    join context x on x.run_id = f.run_id
+    where f.npp is not null
+    group by f.npp
+), sections as (
+    select d::smallint as division, s.section
+    from periksa.kbli_sections s
+    cross join generate_series(s.first_division::integer, s.last_division::integer) d
 )
 select
     x.run_id, e.npp, e.branch_code, e.region_code, k.kbli, e.scale, e.is_active,
     coalesce(r.workers, 0), coalesce(r.wages, 0),
     o.headcount, o.source, greatest(0, o.headcount - o.group_workers),
-    coalesce(d.due, 0), coalesce(p.paid, 0)
+    coalesce(d.due, 0), coalesce(p.paid, 0), coalesce(ks.section, '?'),
+    f.pds_tk, f.pds_upah, f.pds_program, f.tunggakan
 from audit_employers e
 cross join context x
 join periksa.employers k on k.npp = e.npp
+left join sections ks on ks.division = left(k.kbli, 2)::smallint
 left join reported r on r.npp = e.npp
 left join outside o on o.npp = e.npp
 left join audit_due d on d.npp = e.npp and d.period = x.period
-left join paid p on p.npp = e.npp;
+left join paid p on p.npp = e.npp
+left join found f on f.npp = e.npp;
+
+-- The twelve months' due of the employers with a finding (periksa.run_due), for the dossier.
+insert into periksa.run_due (run_id, npp, period, due)
+select x.run_id, d.npp, d.period, d.due
+from audit_due d
+cross join audit_context x
+where exists (select 1 from periksa.findings f where f.run_id = x.run_id and f.npp = d.npp);
+
+analyze periksa.run_employers;
+analyze periksa.run_due;
+analyze periksa.findings;

@@ -8,13 +8,13 @@ create view analytics.coverage as
 with latest as (
     select max(run_id) as run_id, period from periksa.runs where status = 'finished' group by period
 ), rows as (
-    select e.run_id, l.period, e.region_code, e.branch_code, periksa.kbli_section(e.kbli) as section, e.scale,
+    select e.run_id, l.period, e.region_code, e.branch_code, e.kbli_section as section, e.scale,
            e.is_active, e.workers, coalesce(e.uncovered, 0) as uncovered,
-           f.rupiah, f.npp is not null as flagged
+           coalesce(e.pds_tk_idr, 0) + coalesce(e.pds_upah_idr, 0) + coalesce(e.pds_program_idr, 0)
+               + coalesce(e.tunggakan_idr, 0) as rupiah,
+           coalesce(e.pds_tk_idr, e.pds_upah_idr, e.pds_program_idr, e.tunggakan_idr) is not null as flagged
     from periksa.run_employers e
     join latest l on l.run_id = e.run_id
-    left join (select run_id, npp, sum(estimated_loss_idr) as rupiah from periksa.findings
-               where npp is not null group by run_id, npp) f on f.run_id = e.run_id and f.npp = e.npp
     where analytics.visible_branch(e.branch_code)
 )
 select run_id, period,
@@ -27,7 +27,7 @@ select run_id, period,
        sum(workers) as workers_reported,
        sum(uncovered) as workers_not_reported,
        round(sum(workers)::numeric / nullif(sum(workers) + sum(uncovered), 0), 4) as coverage,
-       coalesce(sum(rupiah), 0) as estimated_loss_idr
+       sum(rupiah) as estimated_loss_idr
 from rows
 group by grouping sets ((run_id, period, region_code), (run_id, period, branch_code), (run_id, period, section),
                         (run_id, period, scale));

@@ -208,17 +208,18 @@ public struct ComplianceData: Sendable {
             let (run, active, flagged, workers, uncovered, matched, businesses, pwbdWorkers) = try row.decode(
                 (Int, Int, Int, Int, Int, Int, Int, Int).self)
             let (due, paid) = (try row.decode(Decimal.self, at: 8), try row.decode(Decimal.self, at: 9))
+            var categories: [String: (count: Int, rupiah: Int64)] = [:]
+            for (index, category) in ["PDS_TK", "PDS_UPAH", "PDS_PROGRAM", "TUNGGAKAN", "PWBD"].enumerated() {
+                let count = try row.decode(Int.self, at: 10 + 2 * index)
+                if count > 0 { categories[category] = (count, try row.decode(Int64.self, at: 11 + 2 * index)) }
+            }
             let (month, asOf) = asOfByRun[run]!
             totals[run] = Totals(
                 runID: run, month: String(format: "%04d-%02d", month / 12, month % 12 + 1), asOf: asOf, active: active,
                 flagged: flagged, workers: workers, uncovered: uncovered, matched: matched, pwbdBusinesses: businesses,
-                pwbdWorkers: pwbdWorkers, due: due, paid: paid, categories: [:])
+                pwbdWorkers: pwbdWorkers, due: due, paid: paid, categories: categories)
         }
         guard totals[currentRun] != nil else { throw AuditError.emptyScope(region: region, branch: branch) }
-        try connection.stream(PostgresQuery(unsafeSQL: try query("compliance_categories.sql"), binds: binds)) { row in
-            let (run, category, count, rupiah) = try row.decode((Int, String, Int, Int64).self)
-            totals[run]?.categories[category] = (count, rupiah)
-        }
         let previousRun = chosen.count > 1 ? chosen[chosen.count - 2].1 : nil
 
         var groups: [Group] = []

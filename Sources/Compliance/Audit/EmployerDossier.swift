@@ -62,6 +62,13 @@ public struct EmployerDossier: Sendable {
     public var workers: [Worker]
     public var inspections: [Inspection]
 
+    static func query(_ name: String) throws -> String {
+        guard let file = try SQLFiles.files(in: "queries").first(where: { $0.name == name }) else {
+            throw AuditError.runNotFound(0)
+        }
+        return file.text
+    }
+
     /// Loads the dossier of `npp` for a run.
     public static func load(npp: String, run: Int, connection: Connection) throws -> EmployerDossier? {
         guard
@@ -89,25 +96,33 @@ public struct EmployerDossier: Sendable {
         let (branch, programs, mandatory, registered, status, minimum, period, asOf) = try more.decode(
             (String, String, String, Date, String, Decimal?, String, Date).self)
 
-        guard let file = try SQLFiles.files(in: "queries").first(where: { $0.name == "dossier_months.sql" }) else {
-            throw AuditError.runNotFound(run)
-        }
         var months: [Month] = []
-        try connection.stream(PostgresQuery(unsafeSQL: file.text, binds: [run, npp])) { row in
-            let (month, workers, wages, due, paid) = try row.decode((String, Int32, Decimal, Decimal, Decimal).self)
+        var audited = false
+        try connection.stream(PostgresQuery(unsafeSQL: try query("dossier_months.sql"), binds: [run, npp])) { row in
+            let (month, workers, wages, due, paid) = try row.decode((String, Int32, Decimal, Decimal?, Decimal).self)
             var sources: [String: Int] = [:]
             for (offset, source) in ["wlkp", "pajak", "pemda", "oss"].enumerated() {
                 if let value = try row.decode(Int32?.self, at: 5 + offset) { sources[source] = Int(value) }
             }
+            audited = audited || due != nil
             months.append(
-                Month(period: month, workers: Int(workers), wages: wages, due: due, paid: paid, sources: sources))
+                Month(
+                    period: month, workers: Int(workers), wages: wages, due: due ?? 0, paid: paid, sources: sources))
+        }
+        if !audited {
+            // No finding in the run, so the run kept no due for it: from its wage rows.
+            var due: [String: Decimal] = [:]
+            try connection.stream(PostgresQuery(unsafeSQL: try query("dossier_due.sql"), binds: [run, npp])) { row in
+                let (month, amount) = try row.decode((String, Decimal).self)
+                due[month] = amount
+            }
+            for index in months.indices { months[index].due = due[months[index].period] ?? 0 }
         }
         var workers: [Worker] = []
         try connection.stream(
             """
             select c.nik, c.name, c.wage from periksa.contributions c
-            join periksa.runs r on r.period = c.period
-            where r.run_id = \(run) and c.npp = \(npp)
+            where c.period = (select r.period from periksa.runs r where r.run_id = \(run)) and c.npp = \(npp)
             order by c.wage, c.nik
             """
         ) { row in

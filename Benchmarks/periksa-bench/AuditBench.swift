@@ -85,7 +85,8 @@ struct AuditBench: ParsableCommand {
             try connection.queryFirst("select to_regclass('periksa.runs') is not null")?.decode(Bool.self, at: 0)
             ?? false
         if reload || !loaded {
-            try connection.execute(unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
+            try connection.execute(
+                unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
             for kind in ["employers", "minimum-wages", "workforce", "contributions", "payments"] {
                 let result = try Spawn.run(
                     periksa, ["import", kind, "\(data)/\(kind).csv", "--database-url", conninfo])

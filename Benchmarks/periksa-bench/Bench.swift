@@ -9,7 +9,9 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "periksa-bench",
         abstract: "Benchmarks of Periksa against psql (release build).",
-        subcommands: [CopyBench.self, StreamBench.self, ImportBench.self, AuditBench.self, ReportBench.self, ViewsBench.self])
+        subcommands: [
+            CopyBench.self, StreamBench.self, ImportBench.self, AuditBench.self, ReportBench.self, ViewsBench.self,
+        ])
 }
 
 /// Options every benchmark shares.

@@ -11,7 +11,7 @@ select e.npp, e.name, e.npwp, e.nib, e.kbli, periksa.kbli_section(e.kbli) as kbl
        array(select unnest(periksa.mandatory_programmes(e.scale)) except select unnest(e.programs)) as missing_programs,
        e.registered_on, e.status
 from periksa.employers e
-where analytics.visible_branch(e.branch_code);
+where (select analytics.sees_all()) or e.branch_code in (select analytics.my_branches());
 
 comment on view analytics.employers is 'One row per registered employer (NPP), as last imported.';
 comment on column analytics.employers.npp is 'BPJS employer registration number.';

@@ -8,17 +8,20 @@
 -- Inspectors see the findings of their branches' employers, and the unregistered businesses of
 --   their regions.
 create view analytics.findings_all_runs as
-select f.run_id, f.period,
-       f.run_id = (select max(l.run_id) from periksa.runs l where l.period = f.period and l.status = 'finished')
-           as is_latest,
+with latest as (
+    select period, max(run_id) as run_id from periksa.runs where status = 'finished' group by period
+)
+select f.run_id, f.period, f.run_id = l.run_id as is_latest,
        f.category, f.npp, f.source_ref, e.branch_code,
        coalesce(e.region_code, f.evidence->>'region_code') as region_code,
        f.estimated_loss_idr, f.reason, analytics.mask_evidence(f.evidence) as evidence
 from periksa.findings f
+join latest l on l.period = f.period
 join periksa.runs r on r.run_id = f.run_id and r.status = 'finished'
 left join periksa.employers e on e.npp = f.npp
-where case when f.npp is null then analytics.visible_region(f.evidence->>'region_code')
-           else analytics.visible_branch(e.branch_code) end;
+where (select analytics.sees_all())
+   or e.branch_code in (select analytics.my_branches())
+   or (f.npp is null and f.evidence->>'region_code' in (select analytics.my_regions()));
 
 comment on view analytics.findings_all_runs is 'One row per finding of every finished run; evidence with NIK masked.';
 comment on column analytics.findings_all_runs.run_id is 'The run that found it.';

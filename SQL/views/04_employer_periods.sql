@@ -3,21 +3,61 @@
 --   or a payment.
 -- Columns: npp, period, branch_code, region_code, workers, wages, wlkp, pajak, pemda, oss,
 --   audited_run_id, due, paid, paid_by_due_date, outstanding.
--- Materialised (periksa.employer_periods_store): refreshed after each import and audit
---   (`periksa db refresh`). due comes from the latest run of the month (null when not audited).
+-- Materialised (periksa.employer_periods_store): the months an import or an audit touched
+--   are recomputed after it; `periksa db refresh` recomputes all. due comes from the latest
+--   run of the month (null when not audited).
 -- Inspectors see the employers of their branches only.
-create materialized view periksa.employer_periods_store as
+-- The store: a table kept per month, so that an import or an audit recomputes only the months
+-- it touched (periksa.refresh_employer_periods); `periksa db refresh` recomputes all.
+create table periksa.employer_periods_store (
+    npp                text not null,
+    period             date not null,
+    branch_code        text not null,
+    region_code        text not null,
+    workers            integer not null,
+    wages              numeric not null,
+    wlkp               integer,
+    pajak              integer,
+    pemda              integer,
+    oss                integer,
+    audited_run_id     bigint,
+    due                numeric,
+    paid               numeric not null,
+    paid_by_due_date   numeric not null,
+    outstanding        numeric,
+    primary key (npp, period)
+);
+
+-- Recomputes the months `months` of the store (null: every month); returns the rows written.
+create function periksa.refresh_employer_periods(months date[]) returns bigint
+language plpgsql
+-- Planned with the months known, so that only their partitions are read.
+set plan_cache_mode = force_custom_plan
+as $fn$
+declare
+    written bigint;
+begin
+    if months is null then
+        truncate periksa.employer_periods_store;
+    else
+        delete from periksa.employer_periods_store where period = any(months);
+    end if;
+    insert into periksa.employer_periods_store
 with reported as (
     select npp, period, count(*)::integer as workers, sum(wage) as wages
     from periksa.contributions
+    where months is null or period = any(months)
     group by npp, period
 ), matched as (
     -- Each outside record on the employers it names: by NPP, NPWP or NIB.
     select e.npp, w.source, w.unit_key, w.period, w.headcount from periksa.workforce w join periksa.employers e on e.npp = w.npp
+    where months is null or w.period = any(months)
     union
     select e.npp, w.source, w.unit_key, w.period, w.headcount from periksa.workforce w join periksa.employers e on e.npwp = w.npwp
+    where months is null or w.period = any(months)
     union
     select e.npp, w.source, w.unit_key, w.period, w.headcount from periksa.workforce w join periksa.employers e on e.nib = w.nib
+    where months is null or w.period = any(months)
 ), sources as (
     select npp, period,
            max(headcount) filter (where source = 'wlkp') as wlkp, max(headcount) filter (where source = 'pajak') as pajak,
@@ -28,6 +68,7 @@ with reported as (
     select npp, period, sum(amount) as paid,
            sum(amount) filter (where paid_on <= (period + interval '1 month 14 days')::date) as paid_by_due_date
     from periksa.payments
+    where months is null or period = any(months)
     group by npp, period
 ), audited as (
     select distinct on (r.period) r.run_id, r.period
@@ -50,14 +91,19 @@ left join sources s on s.npp = k.npp and s.period = k.period
 left join paid p on p.npp = k.npp and p.period = k.period
 left join audited a on a.period = k.period
 left join periksa.run_employers re on re.run_id = a.run_id and re.npp = k.npp;
+    get diagnostics written = row_count;
+    return written;
+end
+$fn$;
 
-create unique index employer_periods_store_key on periksa.employer_periods_store (npp, period);
+select periksa.refresh_employer_periods(null);
 
 create view analytics.employer_periods as
-select * from periksa.employer_periods_store where analytics.visible_branch(branch_code);
+select * from periksa.employer_periods_store
+where (select analytics.sees_all()) or branch_code in (select analytics.my_branches());
 
 comment on view analytics.employer_periods is
-    'One row per registered employer and month: workers and wages reported, outside headcounts per source, contributions due (audited months), paid, outstanding. Materialised; refreshed after each import and audit.';
+    'One row per registered employer and month: workers and wages reported, outside headcounts per source, contributions due (audited months), paid, outstanding. Materialised; the months an import or audit touches are recomputed after it.';
 comment on column analytics.employer_periods.npp is 'The employer.';
 comment on column analytics.employer_periods.period is 'The month (first day).';
 comment on column analytics.employer_periods.branch_code is 'The employer''s branch office.';

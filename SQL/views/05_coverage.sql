@@ -15,7 +15,7 @@ with latest as (
            coalesce(e.pds_tk_idr, e.pds_upah_idr, e.pds_program_idr, e.tunggakan_idr) is not null as flagged
     from periksa.run_employers e
     join latest l on l.run_id = e.run_id
-    where analytics.visible_branch(e.branch_code)
+    where (select analytics.sees_all()) or e.branch_code in (select analytics.my_branches())
 )
 select run_id, period,
        case when grouping(region_code) = 0 then 'region' when grouping(branch_code) = 0 then 'branch'

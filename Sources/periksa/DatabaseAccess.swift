@@ -5,7 +5,8 @@ import Foundation
 /// `periksa db roles`: creates the roles periksa_admin, periksa_inspector and periksa_analyst.
 struct DatabaseRoles: PeriksaCommand {
     static let configuration = CommandConfiguration(
-        commandName: "roles", abstract: "Create the roles admin, inspector and analyst and their privileges (idempotent).")
+        commandName: "roles",
+        abstract: "Create the roles admin, inspector and analyst and their privileges (idempotent).")
 
     @OptionGroup var global: GlobalOptions
 

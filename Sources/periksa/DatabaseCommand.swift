@@ -6,7 +6,8 @@ struct DatabaseCommand: ParsableCommand {
         commandName: "db",
         abstract: "Manage the schema and the local PostgreSQL cluster.",
         subcommands: [
-            DatabaseMigrate.self, DatabaseReset.self, DatabaseRoles.self, DatabaseGrant.self, DatabaseRefresh.self, DatabaseDocs.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self,
+            DatabaseMigrate.self, DatabaseReset.self, DatabaseRoles.self, DatabaseGrant.self, DatabaseRefresh.self,
+            DatabaseDocs.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self,
             DatabaseConninfo.self,
         ]
     )

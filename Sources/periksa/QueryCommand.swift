@@ -55,14 +55,15 @@ struct QueryCommand: PeriksaCommand {
         }
         let connection = try global.connect()
         if write {
-            let admin = try connection.queryFirst(
-                """
-                select r.rolsuper
-                    or (to_regrole('periksa_admin') is not null and pg_has_role(current_user, 'periksa_admin', 'member'))
-                    or exists (select 1 from pg_namespace n where n.nspname = 'periksa'
-                               and pg_has_role(current_user, n.nspowner, 'member'))
-                from pg_roles r where r.rolname = current_user
-                """)?.decode(Bool.self, at: 0) ?? false
+            let admin =
+                try connection.queryFirst(
+                    """
+                    select r.rolsuper
+                        or (to_regrole('periksa_admin') is not null and pg_has_role(current_user, 'periksa_admin', 'member'))
+                        or exists (select 1 from pg_namespace n where n.nspname = 'periksa'
+                                   and pg_has_role(current_user, n.nspowner, 'member'))
+                    from pg_roles r where r.rolname = current_user
+                    """)?.decode(Bool.self, at: 0) ?? false
             guard admin else {
                 throw ValidationError(
                     language.text(
@@ -100,7 +101,9 @@ struct QueryError: Error, CustomStringConvertible {
                     "This statement changes data: add --write (admins only).")
         }
         if error.sqlState?.rawValue == "57014" {
-            message += "\n" + language.text("Batas waktu pernyataan tercapai (--timeout).", "The statement timed out (--timeout).")
+            message +=
+                "\n"
+                + language.text("Batas waktu pernyataan tercapai (--timeout).", "The statement timed out (--timeout).")
         }
         guard let position = error.position, position >= 1 else { return message }
         // The server counts characters from 1 over the whole text.
@@ -128,6 +131,12 @@ final class RowPrinter {
     var count = 0
     var firstJSON = true
     let language: Language
+    var bytes: [UInt8] = []
+
+    func flushBytes() {
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
+    }
 
     init(format: QueryCommand.Format, language: Language) { (self.format, self.language) = (format, language) }
 
@@ -137,12 +146,34 @@ final class RowPrinter {
             types = (0..<row.count).map(row.type(at:))
             header()
         }
+        count += 1
+        if format == .csv {
+            // Bytes straight from libpq's buffer to the output, quoted where RFC 4180 needs it.
+            for column in 0..<row.count {
+                if column > 0 { bytes.append(44) }
+                row.withText(column) { buffer in
+                    guard let buffer else { return }
+                    if buffer.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+                        bytes.append(34)
+                        for byte in buffer {
+                            if byte == 34 { bytes.append(34) }
+                            bytes.append(byte)
+                        }
+                        bytes.append(34)
+                    } else {
+                        bytes.append(contentsOf: buffer)
+                    }
+                }
+            }
+            bytes.append(10)
+            if bytes.count > 1 << 16 { flushBytes() }
+            return
+        }
         let values: [String?] = (0..<row.count).map { column in
             row.withText(column) { buffer in buffer.map { String(decoding: $0, as: UTF8.self) } }
         }
-        count += 1
         switch format {
-        case .csv: out.write(values.map { CSV.field($0 ?? "") }.joined(separator: ",") + "\n")
+        case .csv: break
         case .md: out.write("| " + values.map { Escaping.markdownCell($0 ?? "") }.joined(separator: " | ") + " |\n")
         case .json:
             out.write((firstJSON ? "\n  " : ",\n  ") + json(values))
@@ -160,7 +191,7 @@ final class RowPrinter {
     func header() {
         guard let names else { return }
         switch format {
-        case .csv: out.write(names.map(CSV.field).joined(separator: ",") + "\n")
+        case .csv: bytes.append(contentsOf: Array((names.map(CSV.field).joined(separator: ",") + "\n").utf8))
         case .md:
             out.write("| " + names.map(Escaping.markdownCell).joined(separator: " | ") + " |\n")
             out.write("|" + types.map { numeric($0) ? "---:|" : "---|" }.joined() + "\n")
@@ -227,7 +258,10 @@ final class RowPrinter {
             if names == nil { out.write("[") }
             out.write(firstJSON ? "]\n" : "\n]\n")
             out.flush()
-        case .csv, .md:
+        case .csv:
+            out.flush()
+            flushBytes()
+        case .md:
             out.flush()
         }
     }

@@ -23,11 +23,14 @@ struct AccessTests {
 
     @Test("analysts see masked views only, inspectors their branch, query is read-only, arguments stay data")
     func access() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("periksa-access-\(UUID().uuidString)")
-            .path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "periksa-access-\(UUID().uuidString)"
+        )
+        .path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         _ = try Generator(
-            options: .init(directory: folder, employers: 200, months: 12, seed: 11, period: 2025 * 12 + 11, dirty: false)
+            options: .init(
+                directory: folder, employers: 200, months: 12, seed: 11, period: 2025 * 12 + 11, dirty: false)
         ).run()
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let analyst = "analis_\(suffix)"
@@ -43,8 +46,10 @@ struct AccessTests {
             for kind in [ImportKind.employers, .minimumWages, .workforce, .contributions, .payments] {
                 _ = try Importer(connection: owner).run(.init(kind: kind, path: "\(folder)/\(kind.rawValue).csv"))
             }
-            let run = try AuditRunner(connection: owner).run(period: "2025-12", asOf: nil, parameters: AuditParameters())
-                .runID
+            let run = try AuditRunner(connection: owner).run(
+                period: "2025-12", asOf: nil, parameters: AuditParameters()
+            )
+            .runID
             let url = ["--database-url", conninfo]
             func periksa(_ arguments: [String]) throws -> CommandRunner.Result {
                 try CommandRunner.periksa(arguments + url, environment: ["LANG": "en_US.UTF-8"])
@@ -98,7 +103,8 @@ struct AccessTests {
                 let (code, rupiah) = try row.decode((String, Int64).self)
                 #expect(rupiah == byBranch[code, default: 0], "\(code)")
             }
-            let pwbd = try owner.queryFirst("select count(*), sum(estimated_loss_idr)::bigint from analytics.unregistered_businesses")!
+            let pwbd = try owner.queryFirst(
+                "select count(*), sum(estimated_loss_idr)::bigint from analytics.unregistered_businesses")!
                 .decode((Int, Int64).self)
             #expect(pwbd.0 == byCategory["PWBD"]?.0 && pwbd.1 == byCategory["PWBD"]?.1)
             let arrears = try owner.queryFirst(
@@ -142,8 +148,10 @@ struct AccessTests {
                 try asAnalyst.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0)
                     == branches.count)
             let analystWrite = try CommandRunner.periksa(
-                ["query", "--write", "delete from analytics.findings", "--database-url",
-                 Self.login(conninfo, user: analyst, password: "pw_\(suffix)")], environment: ["LANG": "en_US.UTF-8"])
+                [
+                    "query", "--write", "delete from analytics.findings", "--database-url",
+                    Self.login(conninfo, user: analyst, password: "pw_\(suffix)"),
+                ], environment: ["LANG": "en_US.UTF-8"])
             #expect(analystWrite.status == 1 && analystWrite.stderr.contains("admins"))
 
             // The inspector: its branch only, through every view and the raw tables.
@@ -157,12 +165,16 @@ struct AccessTests {
                 "select branch_code from analytics.arrears_by_age", "select branch_code from periksa.employers",
                 "select e.branch_code from periksa.findings f join periksa.employers e using (npp)",
             ] {
-                let seen = Set(try asInspector.query(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self, at: 0) })
+                let seen = Set(
+                    try asInspector.query(PostgresQuery(unsafeSQL: sql)).map { try $0.decode(String.self, at: 0) })
                 #expect(seen.isSubset(of: [branch]) && !seen.isEmpty, "\(sql): \(seen)")
             }
-            #expect(try asInspector.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0) == expected)
             #expect(
-                try asInspector.queryFirst("select coalesce(sum(estimated_loss_idr), 0)::bigint from analytics.findings where npp is not null")!
+                try asInspector.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0)
+                    == expected)
+            #expect(
+                try asInspector.queryFirst(
+                    "select coalesce(sum(estimated_loss_idr), 0)::bigint from analytics.findings where npp is not null")!
                     .decode(Int64.self, at: 0) == byBranch[branch, default: 0])
 
             // periksa query: read-only unless --write; errors point at the position.
@@ -171,7 +183,9 @@ struct AccessTests {
             #expect(try owner.queryFirst("select count(*) from periksa.holidays")!.decode(Int.self, at: 0) > 0)
             let typo = try periksa(["query", "select npp,\n  nosuchcolumn from analytics.employers"])
             #expect(typo.status == 1 && typo.stderr.contains("line 2:   nosuchcolumn") && typo.stderr.contains("^"))
-            let csv = try periksa(["query", "select category, count(*) from analytics.findings group by 1 order by 1", "--format", "csv"])
+            let csv = try periksa([
+                "query", "select category, count(*) from analytics.findings group by 1 order by 1", "--format", "csv",
+            ])
             #expect(csv.stdout.hasPrefix("category,count\nPDS_PROGRAM,"))
             let json = try periksa(["query", "select 'a' as x, 2 as y, null as z", "--format", "json"])
             #expect(json.stdout.contains(#"{"x": "a", "y": 2, "z": null}"#))

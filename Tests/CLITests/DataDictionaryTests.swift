@@ -16,8 +16,10 @@ struct DataDictionaryTests {
             }
             let committed = try String(contentsOf: file, encoding: .utf8)
             #expect(result.stdout == committed, "docs/data-dictionary.md is stale: run `periksa db docs` and commit it")
-            for view in ["employers", "employer_periods", "findings", "findings_all_runs", "runs", "coverage",
-                         "arrears_by_age", "unregistered_businesses"] {
+            for view in [
+                "employers", "employer_periods", "findings", "findings_all_runs", "runs", "coverage",
+                "arrears_by_age", "unregistered_businesses",
+            ] {
                 #expect(committed.contains("## analytics.\(view)\n"))
             }
             // Every column is explained.

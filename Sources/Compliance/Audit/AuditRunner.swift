@@ -128,7 +128,7 @@ public struct AuditRunner {
                 """)
             return runID
         }
-        try Analytics.refresh(on: connection)
+        try Analytics.refresh(on: connection, months: [firstDay])
         var summary = Summary(
             runID: runID, period: period, asOf: asOfDate, counts: [:], rupiah: [:], notes: [:],
             seconds: Double((clock.now - started).components.seconds) + Double(

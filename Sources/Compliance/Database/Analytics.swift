@@ -29,7 +29,17 @@ public enum Analytics {
             String.self, at: 0)
         guard installed != checksum else { return false }
         try connection.transaction { connection in
-            try connection.execute(unsafeSQL: "drop materialized view if exists periksa.employer_periods_store cascade")
+            // The store of employer periods, whatever kind of relation an earlier version made it.
+            if let kind = try connection.queryFirst(
+                "select relkind::text from pg_class where oid = to_regclass('periksa.employer_periods_store')")?
+                .decode(String.self, at: 0)
+            {
+                try connection.execute(
+                    unsafeSQL: kind == "m"
+                        ? "drop materialized view periksa.employer_periods_store cascade"
+                        : "drop table periksa.employer_periods_store cascade")
+            }
+            try connection.execute(unsafeSQL: "drop function if exists periksa.refresh_employer_periods(date[])")
             for row in try connection.query(
                 "select format('drop view if exists analytics.%I cascade', viewname) from pg_views where schemaname = 'analytics'"
             ) {
@@ -43,12 +53,15 @@ public enum Analytics {
         return true
     }
 
-    /// Refreshes what is materialised (after an import or an audit); returns the seconds it took.
+    /// Recomputes what is materialised for `months` (`YYYY-MM-01`; nil: all), after an import
+    /// or an audit; returns the seconds it took.
     @discardableResult
-    public static func refresh(on connection: Connection) throws -> Double {
+    public static func refresh(on connection: Connection, months: [String]? = nil) throws -> Double {
         let clock = ContinuousClock()
         let start = clock.now
-        try connection.execute(unsafeSQL: "refresh materialized view periksa.employer_periods_store")
+        if let months, months.isEmpty { return 0 }
+        let array: String? = months.map { "{" + $0.joined(separator: ",") + "}" }
+        try connection.execute("select periksa.refresh_employer_periods(\(array)::text::date[])")
         let elapsed = clock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
@@ -119,7 +132,8 @@ public enum Analytics {
                         .decode(String.self, at: 0))
             }
             try connection.execute(
-                unsafeSQL: try connection.queryFirst("select format('grant %I to %I', \(role.name)::text, \(name)::text)")!
+                unsafeSQL: try connection.queryFirst(
+                    "select format('grant %I to %I', \(role.name)::text, \(name)::text)")!
                     .decode(String.self, at: 0))
             for branch in branches {
                 try connection.execute(

@@ -120,7 +120,7 @@ public struct Migrator: Sendable {
         // The analytics views follow SQL/views (installed again when a file changed).
         if migrations.contains(where: { $0.name.hasPrefix("0006") }) {
             do {
-                if try Analytics.install(on: connection) { try Analytics.refresh(on: connection) }
+                try Analytics.install(on: connection)
             } catch let error as PostgresError {
                 throw MigrationError("installing the analytics views (SQL/views) failed and was rolled back: \(error)")
             }

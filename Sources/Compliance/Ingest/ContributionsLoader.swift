@@ -18,6 +18,9 @@ final class ContributionsLoader: KindLoader {
     private var existingPartitions: Set<Int> = []
     /// The months this file holds.
     private var months: Set<Int> = []
+
+    /// The months this file holds, `YYYY-MM-01`.
+    var monthsHeld: [String] { months.sorted().map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) } }
     private var writer: CopyWriter?
     private var columns: ColumnMap!
     private let budget: Int

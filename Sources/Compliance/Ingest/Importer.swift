@@ -101,6 +101,8 @@ public struct Importer {
         summary.delimiter = Character(Unicode.Scalar(reader.delimiter))
         let started = Date()
 
+        // The months whose analytics the import changes (nil: all of them).
+        var touched: [String]? = []
         var result = try connection.transaction { connection in
             // Imports of one kind run one at a time: replacement units depend on their order.
             try connection.execute(
@@ -156,6 +158,7 @@ public struct Importer {
             phase("rows read and sent")
             try loader.end(session)
             phase("loader finished")
+            touched = try Self.monthsTouched(options.kind, loader: loader, importID: importID, connection)
             progress?(rows, reader.fileSize, reader.fileSize)
 
             summary.rowsRead = rows
@@ -182,11 +185,30 @@ public struct Importer {
             return summary
         }
         // The materialised analytics follow what was loaded.
-        if options.refreshAnalytics, result.rowsLoaded > 0, result.status != .rejected {
-            result.analyticsRefreshSeconds = try Analytics.refresh(on: connection)
+        if options.refreshAnalytics, result.rowsLoaded > 0, result.status != .rejected, touched != [] {
+            result.analyticsRefreshSeconds = try Analytics.refresh(on: connection, months: touched)
             phase("analytics refreshed")
         }
         return result
+    }
+
+    /// The months an import changes in the analytics (`YYYY-MM-01`): a wage file's months, the
+    /// periods of the headcounts or payments it loaded; every month for the registry (it moves
+    /// employers and their identifiers); none for minimum wages and inspections.
+    static func monthsTouched(_ kind: ImportKind, loader: KindLoader, importID: Int, _ connection: Connection) throws
+        -> [String]?
+    {
+        switch kind {
+        case .contributions: return (loader as? ContributionsLoader)?.monthsHeld
+        case .workforce, .payments:
+            let table = kind == .workforce ? "periksa.workforce" : "periksa.payments"
+            return try connection.query(
+                PostgresQuery(
+                    unsafeSQL: "select distinct period::text from \(table) where import_id = $1", binds: [importID])
+            ).map { try $0.decode(String.self, at: 0) }
+        case .employers: return nil
+        default: return []
+        }
     }
 
     /// Checks the record's shape, then hands it to the loader.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compliance
 import Foundation
+import Postgres
 
 /// `periksa audit-list --period P [--branch CODE] [--capacity N]`: who to inspect first.
 struct AuditListCommand: PeriksaCommand {
@@ -17,7 +18,7 @@ struct AuditListCommand: PeriksaCommand {
 
     func execute() throws {
         let connection = try global.connect()
-        let runID = try Findings(connection: connection).resolveRun(period: list.period, run: list.run)
+        let runID = try list.selection.resolve(connection)
         let language = global.language
         let out = OutputBuffer()
         if format == .csv {
@@ -65,13 +66,27 @@ struct AuditListCommand: PeriksaCommand {
     }
 }
 
-/// The options that choose an audit list: which run, which branch, how many.
-struct AuditListOptions: ParsableArguments {
+/// The options that choose a run: the latest of a period, or one by its id.
+struct RunOptions: ParsableArguments {
     @Option(help: "The audited period, YYYY-MM.")
     var period: String?
 
     @Option(help: "A run id instead of the latest run of the period.")
     var run: Int?
+
+    func validate() throws {
+        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
+    }
+
+    /// The run's id.
+    func resolve(_ connection: Connection) throws -> Int {
+        try Findings(connection: connection).resolveRun(period: period, run: run)
+    }
+}
+
+/// The options that choose an audit list: which run, which branch, how many.
+struct AuditListOptions: ParsableArguments {
+    @OptionGroup var selection: RunOptions
 
     @Option(help: "Only this branch office.")
     var branch: String?
@@ -80,7 +95,6 @@ struct AuditListOptions: ParsableArguments {
     var capacity = 20
 
     func validate() throws {
-        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
         guard capacity >= 1 else { throw ValidationError("--capacity must be at least 1") }
     }
 }

@@ -70,7 +70,7 @@ struct AuditListReportCommand: PeriksaCommand {
 
     func execute() throws {
         let connection = try global.connect()
-        let runID = try Findings(connection: connection).resolveRun(period: list.period, run: list.run)
+        let runID = try list.selection.resolve(connection)
         guard
             let row = try connection.queryFirst(
                 "select periksa.period_text(period), as_of from periksa.runs where run_id = \(runID)")
@@ -95,11 +95,7 @@ struct EmployerReportCommand: PeriksaCommand {
     @Option(help: "The employer's NPP.")
     var npp: String
 
-    @Option(help: "The audited period, YYYY-MM.")
-    var period: String?
-
-    @Option(help: "A run id instead of the latest run of the period.")
-    var run: Int?
+    @OptionGroup var selection: RunOptions
 
     @Flag(help: "Show NIK and worker names unmasked (only for readers entitled to them).")
     var showPersonalData = false
@@ -108,13 +104,9 @@ struct EmployerReportCommand: PeriksaCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func validate() throws {
-        guard period != nil || run != nil else { throw ValidationError("give --period YYYY-MM or --run ID") }
-    }
-
     func execute() throws {
         let connection = try global.connect()
-        let runID = try Findings(connection: connection).resolveRun(period: period, run: run)
+        let runID = try selection.resolve(connection)
         guard let dossier = try EmployerDossier.load(npp: npp, run: runID, connection: connection) else {
             throw AuditError.unknownEmployer(npp)
         }

@@ -6,7 +6,6 @@ import Foundation
 public enum DossierReport {
     /// How many workers below the minimum wage the table lists (the count says how many more).
     public static let workerRows = 100
-    static var belowLimit: Int { workerRows }
 
     public static func render(
         _ dossier: EmployerDossier, schedule: EnforcementSchedule, generatedAt: Date, format: ReportFormat,
@@ -69,7 +68,7 @@ public enum DossierReport {
                         NSDecimalNumber(decimal: $0).doubleValue
                     )
                 }, format: { Formatting.rupiahCompact($0, L) })
-        let belowRows = below.prefix(belowLimit).map { worker -> [String: Any] in
+        let belowRows = below.prefix(Self.workerRows).map { worker -> [String: Any] in
             [
                 "nik": showPersonalData ? worker.nik : Masking.nik(worker.nik),
                 "name": worker.name.map { showPersonalData ? $0 : Masking.name($0) } ?? "–",
@@ -169,8 +168,8 @@ public enum DossierReport {
             "wageChart": wageChart, "workersCount": Formatting.count(dossier.workers.count, L),
             "median": medianWage.map { Formatting.rupiah($0, L) } ?? "–",
             "belowCount": Formatting.count(below.count, L), "below": belowRows,
-            "belowMore": below.count > belowLimit
-                ? L.text("… dan ", "… and ") + Formatting.count(below.count - belowLimit, L)
+            "belowMore": below.count > Self.workerRows
+                ? L.text("… dan ", "… and ") + Formatting.count(below.count - Self.workerRows, L)
                     + L.text(" pekerja lainnya", " more workers") : "",
             "floorNote": floorApplies
                 ? ""
@@ -187,7 +186,7 @@ public enum DossierReport {
                 ["date": Formatting.date($0.date, L), "outcome": $0.outcome.replacingOccurrences(of: "_", with: " ")]
             },
             "hasBelow": !belowRows.isEmpty, "hasInspections": !dossier.inspections.isEmpty,
-            "hasWageChart": !wageChart.isEmpty, "hasFloorNote": !floorApplies, "hasBelowMore": below.count > belowLimit,
+            "hasWageChart": !wageChart.isEmpty, "hasFloorNote": !floorApplies, "hasBelowMore": below.count > Self.workerRows,
             "steps": steps.enumerated().map { index, step in step.merging(["number": String(index + 1)]) { a, _ in a }
             },
             "scheduleNote": scheduleNote(schedule, L), "labels": labelTexts(L),

@@ -28,4 +28,14 @@ public enum SQLFiles {
             File(name: name, text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
         }
     }
+
+    /// The text of one file of `folder` (`queries`, `audit_list.sql`); throws naming it when
+    /// the resource bundle lacks it.
+    public static func text(of name: String, in folder: String) throws -> String {
+        guard let file = try files(in: folder).first(where: { $0.name == name }) else {
+            throw CocoaError(
+                .fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "the SQL file \(folder)/\(name) is missing"])
+        }
+        return file.text
+    }
 }

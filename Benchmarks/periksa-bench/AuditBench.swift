@@ -11,14 +11,7 @@ struct AuditBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "periksa audit vs the rules as one psql script, on a generated year.")
 
-    @Option(help: "libpq connection string of a database the bench may empty.")
-    var conninfo: String
-
-    @Option(help: "The periksa executable.")
-    var periksa: String
-
-    @Option(help: "Folder with the generated year (periksa generate --months 12).")
-    var data = "bench-data/jakarta-12m"
+    @OptionGroup var year: YearOptions
 
     @Option(help: "Folder of SQL/rules.")
     var rules = "SQL/rules"
@@ -26,12 +19,9 @@ struct AuditBench: ParsableCommand {
     @Option(help: "Timed runs of each contender (alternating).")
     var runs = 3
 
-    @Flag(help: "Import the files even if the database already holds them.")
-    var reload = false
-
     func run() throws {
-        let connection = try Connection(conninfo: conninfo)
-        try Self.ensureYear(connection: connection, conninfo: conninfo, periksa: periksa, data: data, reload: reload)
+        let connection = try Connection(conninfo: year.conninfo)
+        try Self.ensureYear(year, connection: connection)
         let rows = try connection.queryFirst("select count(*) from periksa.contributions")!.decode(Int.self, at: 0)
         let script = try writeScript()
         var periksaTimes: [Double] = []
@@ -39,12 +29,13 @@ struct AuditBench: ParsableCommand {
         for run in 0..<runs {
             for contender in run % 2 == 0 ? ["periksa", "psql"] : ["psql", "periksa"] {
                 if contender == "periksa" {
-                    let result = try Spawn.run(periksa, ["audit", "--period", "2025-12", "--database-url", conninfo])
+                    let result = try Spawn.run(
+                        year.periksa, ["audit", "--period", "2025-12", "--database-url", year.conninfo])
                     guard result.status == 0 else { throw ValidationError("periksa audit failed") }
                     periksaTimes.append(result.seconds)
                 } else {
                     let result = try Spawn.run(
-                        "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-f", script])
+                        "/usr/bin/psql", ["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", year.conninfo, "-f", script])
                     guard result.status == 0 else { throw ValidationError("psql script failed") }
                     psqlTimes.append(result.seconds)
                 }
@@ -69,8 +60,8 @@ struct AuditBench: ParsableCommand {
 
     /// Generates the Jakarta-scale year when missing and imports it when the database does not
     /// hold it yet (or `reload`).
-    static func ensureYear(connection: Connection, conninfo: String, periksa: String, data: String, reload: Bool) throws
-    {
+    static func ensureYear(_ year: YearOptions, connection: Connection) throws {
+        let (conninfo, periksa, data, reload) = (year.conninfo, year.periksa, year.data, year.reload)
         if !FileManager.default.fileExists(atPath: data + "/contributions.csv") {
             FileHandle.standardError.write(Data("generating \(data) (a few minutes)…\n".utf8))
             let generated = try Spawn.run(
@@ -136,4 +127,19 @@ struct AuditBench: ParsableCommand {
         try script.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
+}
+
+/// What the benchmarks on the generated Jakarta-scale year share: where it runs and the data.
+struct YearOptions: ParsableArguments {
+    @Option(help: "libpq connection string of a database the bench may empty.")
+    var conninfo: String
+
+    @Option(help: "The periksa executable.")
+    var periksa: String
+
+    @Option(help: "Folder with the generated year (periksa generate --months 12).")
+    var data = "bench-data/jakarta-12m"
+
+    @Flag(help: "Import the files even if the database already holds them.")
+    var reload = false
 }

@@ -11,26 +11,15 @@ struct ReportBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "The reports on a generated Jakarta-scale year, timed.")
 
-    @Option(help: "libpq connection string of a database the bench may empty.")
-    var conninfo: String
-
-    @Option(help: "The periksa executable.")
-    var periksa: String
-
-    @Option(help: "Folder with the generated year (periksa generate --months 12).")
-    var data = "bench-data/jakarta-12m"
+    @OptionGroup var year: YearOptions
 
     @Option(help: "Timed runs of each report.")
     var runs = 5
 
-    @Flag(help: "Import the files even if the database already holds them.")
-    var reload = false
-
     func run() throws {
-        let connection = try Connection(conninfo: conninfo)
-        try AuditBench.ensureYear(
-            connection: connection, conninfo: conninfo, periksa: periksa, data: data, reload: reload)
-        try Spawn.run(periksa, ["db", "migrate", "--database-url", conninfo]).check("db migrate")
+        let connection = try Connection(conninfo: year.conninfo)
+        try AuditBench.ensureYear(year, connection: connection)
+        try Spawn.run(year.periksa, ["db", "migrate", "--database-url", year.conninfo]).check("db migrate")
         // The last three months audited (once), for the trend and the follow-up.
         for month in ["2025-10", "2025-11", "2025-12"] {
             let audited = try connection.queryFirst(
@@ -40,7 +29,7 @@ struct ReportBench: ParsableCommand {
                   and exists (select 1 from periksa.run_employers e where e.run_id = r.run_id)
                 """)!.decode(Int.self, at: 0)
             if audited == 0 {
-                let result = try Spawn.run(periksa, ["audit", "--period", month, "--database-url", conninfo])
+                let result = try Spawn.run(year.periksa, ["audit", "--period", month, "--database-url", year.conninfo])
                 try result.check("audit \(month)")
                 print(String(format: "  audit %@: %.1f s", month, result.seconds))
             }
@@ -82,8 +71,8 @@ struct ReportBench: ParsableCommand {
                 let out = "\(folder)/report-\(index).\(format)"
                 for _ in 0..<(format == "html" ? runs : 1) {
                     let result = try Spawn.run(
-                        periksa,
-                        ["report"] + arguments + ["--format", format, "--out", out, "--database-url", conninfo])
+                        year.periksa,
+                        ["report"] + arguments + ["--format", format, "--out", out, "--database-url", year.conninfo])
                     try result.check(name)
                     if format == "html" { times.append(result.seconds) }
                 }

@@ -25,7 +25,6 @@ with scope as (
            count(*) filter (where coalesce(s.pds_tk_idr, s.pds_upah_idr, s.pds_program_idr, s.tunggakan_idr) is not null)
                as flagged,
            sum(s.workers) as workers, sum(s.uncovered) as uncovered,
-           count(*) filter (where s.outside_headcount is not null) as matched,
            sum(s.due) as due, sum(s.paid) as paid,
            count(s.pds_tk_idr) as pds_tk_n, sum(s.pds_tk_idr) as pds_tk,
            count(s.pds_upah_idr) as pds_upah_n, sum(s.pds_upah_idr) as pds_upah,
@@ -35,7 +34,7 @@ with scope as (
     group by s.run_id
 )
 select t.run_id, t.active::integer, t.flagged::integer, coalesce(t.workers, 0)::bigint, coalesce(t.uncovered, 0)::bigint,
-       t.matched::integer, coalesce(p.businesses, 0)::integer, coalesce(p.headcount, 0)::bigint,
+       coalesce(p.businesses, 0)::integer, coalesce(p.headcount, 0)::bigint,
        coalesce(t.due, 0), coalesce(t.paid, 0),
        t.pds_tk_n::integer, coalesce(t.pds_tk, 0)::bigint, t.pds_upah_n::integer, coalesce(t.pds_upah, 0)::bigint,
        t.pds_program_n::integer, coalesce(t.pds_program, 0)::bigint, t.tunggakan_n::integer,

@@ -186,7 +186,8 @@ public enum DossierReport {
                 ["date": Formatting.date($0.date, L), "outcome": $0.outcome.replacingOccurrences(of: "_", with: " ")]
             },
             "hasBelow": !belowRows.isEmpty, "hasInspections": !dossier.inspections.isEmpty,
-            "hasWageChart": !wageChart.isEmpty, "hasFloorNote": !floorApplies, "hasBelowMore": below.count > Self.workerRows,
+            "hasWageChart": !wageChart.isEmpty, "hasFloorNote": !floorApplies,
+            "hasBelowMore": below.count > Self.workerRows,
             "steps": steps.enumerated().map { index, step in step.merging(["number": String(index + 1)]) { a, _ in a }
             },
             "scheduleNote": scheduleNote(schedule, L), "labels": labelTexts(L),

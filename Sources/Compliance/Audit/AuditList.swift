@@ -40,10 +40,8 @@ public struct AuditList {
 
     /// Streams the list of a run: each branch (or only `branch`), its top `capacity` employers.
     public func stream(run: Int, branch: String?, capacity: Int, _ body: (Entry) throws -> Void) throws {
-        guard let file = try SQLFiles.files(in: "queries").first(where: { $0.name == "audit_list.sql" }) else {
-            throw AuditError.runNotFound(run)
-        }
-        try connection.stream(PostgresQuery(unsafeSQL: file.text, binds: [run, branch, capacity])) { row in
+        let sql = try SQLFiles.text(of: "audit_list.sql", in: "queries")
+        try connection.stream(PostgresQuery(unsafeSQL: sql, binds: [run, branch, capacity])) { row in
             let (branchCode, rank, npp, name, region, scale, categories, score) = try row.decode(
                 (String, Int, String, String, String, String, String, String).self)
             let totalLoss = try row.decode(Int64.self, at: 8)

@@ -73,7 +73,6 @@ public struct ComplianceData: Sendable {
         public var flagged: Int
         public var workers: Int
         public var uncovered: Int
-        public var matched: Int
         public var pwbdBusinesses: Int
         public var pwbdWorkers: Int
         public var due: Decimal
@@ -162,12 +161,7 @@ public struct ComplianceData: Sendable {
     public var arrears: [ArrearsAge]
     public var followUp: [FollowUp]
 
-    static func query(_ name: String) throws -> String {
-        guard let file = try SQLFiles.files(in: "queries").first(where: { $0.name == name }) else {
-            throw AuditError.badReportPeriod(name)
-        }
-        return file.text
-    }
+    static func query(_ name: String) throws -> String { try SQLFiles.text(of: name, in: "queries") }
 
     /// Loads the report's figures. `region`: a regency/city code or a province (its prefix).
     public static func load(
@@ -205,18 +199,18 @@ public struct ComplianceData: Sendable {
         var totals: [Int: Totals] = [:]
         let asOfByRun = Dictionary(uniqueKeysWithValues: runOfMonth.map { ($0.value.0, ($0.key, $0.value.1)) })
         try connection.stream(PostgresQuery(unsafeSQL: try query("compliance_totals.sql"), binds: binds)) { row in
-            let (run, active, flagged, workers, uncovered, matched, businesses, pwbdWorkers) = try row.decode(
-                (Int, Int, Int, Int, Int, Int, Int, Int).self)
-            let (due, paid) = (try row.decode(Decimal.self, at: 8), try row.decode(Decimal.self, at: 9))
+            let (run, active, flagged, workers, uncovered, businesses, pwbdWorkers) = try row.decode(
+                (Int, Int, Int, Int, Int, Int, Int).self)
+            let (due, paid) = (try row.decode(Decimal.self, at: 7), try row.decode(Decimal.self, at: 8))
             var categories: [String: (count: Int, rupiah: Int64)] = [:]
             for (index, category) in ["PDS_TK", "PDS_UPAH", "PDS_PROGRAM", "TUNGGAKAN", "PWBD"].enumerated() {
-                let count = try row.decode(Int.self, at: 10 + 2 * index)
-                if count > 0 { categories[category] = (count, try row.decode(Int64.self, at: 11 + 2 * index)) }
+                let count = try row.decode(Int.self, at: 9 + 2 * index)
+                if count > 0 { categories[category] = (count, try row.decode(Int64.self, at: 10 + 2 * index)) }
             }
             let (month, asOf) = asOfByRun[run]!
             totals[run] = Totals(
                 runID: run, month: String(format: "%04d-%02d", month / 12, month % 12 + 1), asOf: asOf, active: active,
-                flagged: flagged, workers: workers, uncovered: uncovered, matched: matched, pwbdBusinesses: businesses,
+                flagged: flagged, workers: workers, uncovered: uncovered, pwbdBusinesses: businesses,
                 pwbdWorkers: pwbdWorkers, due: due, paid: paid, categories: categories)
         }
         guard totals[currentRun] != nil else { throw AuditError.emptyScope(region: region, branch: branch) }

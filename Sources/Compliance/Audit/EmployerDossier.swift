@@ -62,12 +62,7 @@ public struct EmployerDossier: Sendable {
     public var workers: [Worker]
     public var inspections: [Inspection]
 
-    static func query(_ name: String) throws -> String {
-        guard let file = try SQLFiles.files(in: "queries").first(where: { $0.name == name }) else {
-            throw AuditError.runNotFound(0)
-        }
-        return file.text
-    }
+    static func query(_ name: String) throws -> String { try SQLFiles.text(of: name, in: "queries") }
 
     /// Loads the dossier of `npp` for a run.
     public static func load(npp: String, run: Int, connection: Connection) throws -> EmployerDossier? {

@@ -96,7 +96,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SyntheticTests",
-            dependencies: ["Synthetic", "Compliance", "Postgres", "TestSupport"]
+            dependencies: ["Synthetic", "Compliance", "Postgres", "TestSupport", "periksa"],
+            exclude: ["Reference"]
         ),
         .testTarget(
             name: "CLITests",

@@ -84,7 +84,6 @@ struct AuditBench: ParsableCommand {
                 print(String(format: "  import %@: %.1f s", kind, result.seconds))
                 guard result.status == 0 || result.status == 3 else { throw ValidationError("import \(kind) failed") }
             }
-            try connection.execute(unsafeSQL: "vacuum analyze")
         }
     }
 
@@ -100,16 +99,13 @@ struct AuditBench: ParsableCommand {
             -- It opens a run inside its transaction and rolls everything back at the end.
             begin;
             insert into periksa.runs (period, as_of, parameters, rules_version, status)
-            values (date '2025-12-01', date '2026-01-16', '{}', 'psql-script', 'running')
+            values (date '2025-12-01', date '2026-01-16',
+                    '{"pds_tk.min_gap": 2, "pds_tk.min_ratio": 0.10, "pds_upah.min_workers_below": 1,
+                      "pds_upah.max_ratio_to_tax": 0.90, "tunggakan.fine_rate_monthly": 0.02, "tunggakan.min_amount": 10000}',
+                    'psql-script', 'running')
             returning run_id \\gset
-            create temp table audit_context on commit drop as
-            select :run_id::bigint as run_id, date '2025-12-01' as period, date '2025-12-31' as period_end,
-                   date '2026-01-16' as as_of, date '2025-01-01' as window_start,
-                   2 as pds_tk_min_gap, 0.10::numeric as pds_tk_min_ratio, 1 as pds_upah_min_workers_below,
-                   0.90::numeric as pds_upah_max_ratio_to_tax, 0.02::numeric as tunggakan_fine_rate_monthly,
-                   10000::numeric as tunggakan_min_amount;
-            select set_config('periksa.run_id', :'run_id', true), set_config('periksa.period', '2025-12-01', true),
-                   set_config('periksa.period_end', '2025-12-31', true), set_config('periksa.window_start', '2025-01-01', true);
+            select set_config('periksa.run_id', :'run_id', true);
+            set local jit = off;
             create temp table bench_findings (like periksa.findings) on commit drop;
             create temp table bench_notes (like periksa.run_notes) on commit drop;
             create temp table bench_run_employers (like periksa.run_employers) on commit drop;

@@ -12,8 +12,8 @@ with run as (
         array_agg(f.category order by f.category) as categories,
         sum(f.estimated_loss_idr)::bigint as total_loss,
         coalesce(max((f.evidence->>'gap')::integer) filter (where f.category = 'PDS_TK'), 0) as gap,
-        jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'reason', f.reason)
-            order by f.category) as evidence
+        jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'evidence', f.evidence)
+            order by f.category) as findings
     from periksa.findings f
     join run using (run_id)
     where f.npp is not null
@@ -37,8 +37,8 @@ with run as (
     select *, row_number() over (partition by branch_code order by score desc, gap desc, npp) as rank
     from eligible
 )
-select branch_code, rank, npp, name, region_code, scale, array_to_string(categories, ' ') as categories,
-       score::text, total_loss, gap, last_inspected_on, evidence::text
+select branch_code, rank, npp, name, region_code, scale, score, total_loss, gap, last_inspected_on,
+       findings::text
 from ranked
 where rank <= $3
 order by branch_code, rank

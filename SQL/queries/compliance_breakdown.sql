@@ -5,9 +5,8 @@
 with scope as (
     select e.run_id, e.region_code, e.branch_code, e.kbli_section as section, e.scale, e.is_active, e.workers,
            coalesce(e.uncovered, 0) as uncovered,
-           coalesce(e.pds_tk_idr, 0) + coalesce(e.pds_upah_idr, 0) + coalesce(e.pds_program_idr, 0)
-               + coalesce(e.tunggakan_idr, 0) as rupiah,
-           coalesce(e.pds_tk_idr, e.pds_upah_idr, e.pds_program_idr, e.tunggakan_idr) is not null as flagged
+           e.estimated_loss_idr as rupiah,
+           e.finding_count > 0 as flagged
     from periksa.run_employers e
     where e.run_id in ($1::bigint, $4::bigint)
       and ($2::text is null or e.region_code like $2::text || '%')

@@ -5,26 +5,22 @@
 with runs as (
     select (select as_of from periksa.runs where run_id = $2::bigint) as since,
            (select as_of from periksa.runs where run_id = $1::bigint) as until
-), pairs as (
-    select b.npp,
-           array[b.pds_program_idr, b.pds_tk_idr, b.pds_upah_idr, b.tunggakan_idr] as before,
-           array[n.pds_program_idr, n.pds_tk_idr, n.pds_upah_idr, n.tunggakan_idr] as now,
+), earlier as (
+    select f.npp, f.category,
            exists (select 1 from periksa.inspections i cross join runs r
-                   where i.npp = b.npp and i.inspected_on > r.since and i.inspected_on <= r.until) as inspected
-    from periksa.run_employers b
-    left join periksa.run_employers n on n.run_id = $1::bigint and n.npp = b.npp
-    where b.run_id = $2::bigint
-      and coalesce(b.pds_tk_idr, b.pds_upah_idr, b.pds_program_idr, b.tunggakan_idr) is not null
-      and ($3::text is null or b.region_code like $3::text || '%')
-      and ($4::text is null or b.branch_code = $4::text)
+                   where i.npp = f.npp and i.inspected_on > r.since and i.inspected_on <= r.until) as inspected
+    from periksa.findings f
+    join periksa.run_employers e on e.run_id = f.run_id and e.npp = f.npp
+    where f.run_id = $2::bigint
+      and ($3::text is null or e.region_code like $3::text || '%')
+      and ($4::text is null or e.branch_code = $4::text)
 )
-select (array['PDS_PROGRAM', 'PDS_TK', 'PDS_UPAH', 'TUNGGAKAN'])[i] as category,
+select b.category,
        count(*)::integer,
-       count(*) filter (where p.inspected)::integer,
-       count(p.now[i])::integer,
-       coalesce(sum(p.now[i]), 0)::bigint
-from pairs p
-cross join generate_series(1, 4) i
-where p.before[i] is not null
-group by i
-order by 1
+       count(*) filter (where b.inspected)::integer,
+       count(n.npp)::integer,
+       coalesce(sum(n.estimated_loss_idr), 0)::bigint
+from earlier b
+left join periksa.findings n on n.run_id = $1::bigint and n.npp = b.npp and n.category = b.category
+group by b.category
+order by b.category

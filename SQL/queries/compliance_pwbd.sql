@@ -8,7 +8,7 @@ with regions as (
       and ($3::text is null or e.branch_code = $3::text)
 )
 select f.source_ref, coalesce(f.evidence->'records'->0->>'name', ''), f.evidence->>'region_code',
-       (f.evidence->>'headcount')::integer, f.estimated_loss_idr, f.reason
+       (f.evidence->>'headcount')::integer, f.estimated_loss_idr, f.evidence::text
 from periksa.findings f
 join regions r on r.region_code = f.evidence->>'region_code'
 where f.run_id = $1::bigint and f.category = 'PWBD'

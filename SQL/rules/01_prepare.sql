@@ -1,13 +1,14 @@
 -- Shared by every rule of RULES.md, for one run: temporary tables of the run's transaction.
--- Reads pg_temp.audit_context (one row: run_id, period, period_end, as_of, window_start and
--- the run's parameters), written by `periksa audit`.
+-- Every rule reads the run's context from periksa.audit_run (one row: run_id, period,
+-- period_end, as_of, window_start and the run's parameters), the run record named by the
+-- setting periksa.run_id that `periksa audit` sets for its transaction.
 
 -- Rates and the JP cap of each month of the twelve-month window, per JKK risk group, kept
--- with the run.
+-- with the run (the rules read them through periksa.audit_rates).
 insert into periksa.run_rates
 with months as (
     select generate_series(c.window_start, c.period, interval '1 month')::date as period
-    from audit_context c
+    from periksa.audit_run c
 ), risk_groups as (
     select generate_series(1, 5)::smallint as risk_group
 ), rates as (
@@ -26,12 +27,9 @@ select
     (r.jkk * 1000000)::bigint, (r.jkm * 1000000)::bigint, (r.jht * 1000000)::bigint, (r.jp * 1000000)::bigint,
     (r.jp_cap * 100)::bigint
 from rates r
-cross join audit_context c;
+cross join periksa.audit_run c;
 
 analyze periksa.run_rates;
-
-create temp view audit_rates as
-select r.* from periksa.run_rates r join audit_context c using (run_id);
 
 -- Every registered employer, whether it is active in P, and its minimum wage M(e): the UMK
 -- of its region for the year of P, else the UMP of its province.
@@ -42,7 +40,7 @@ select
     e.status = 'aktif' and e.registered_on <= c.period_end as is_active,
     coalesce(umk.amount, ump.amount) as minimum_wage
 from periksa.employers e
-cross join audit_context c
+cross join periksa.audit_run c
 left join periksa.minimum_wages umk
     on umk.region_code = e.region_code and umk.year = extract(year from c.period)
 left join periksa.minimum_wages ump
@@ -74,7 +72,7 @@ create temp table audit_rows on commit drop as
 select c.npp, c.nik, c.wage, g.group_key
 from periksa.contributions c
 join audit_groups g on g.npp = c.npp
-where c.period = (select period from audit_context);
+where c.period = (select period from periksa.audit_run);
 
 analyze audit_rows;
 
@@ -101,7 +99,7 @@ select
         (select e.npp from periksa.employers e where e.nib = w.nib order by e.registered_on, e.npp limit 1)
     ) as hit_npp
 from periksa.workforce w
-where w.period = (select period from audit_context);
+where w.period = (select period from periksa.audit_run);
 
 -- The group each matched record counts for: the active group sharing the hit employer's
 -- NPWP, or the hit employer's own group when it is active and has no NPWP; else none.
@@ -115,3 +113,14 @@ join audit_groups g
    and g.npp = g.lead_npp;
 
 analyze audit_matches;
+
+-- What the rules find, as facts only (rupiah and evidence). `periksa audit` renders each
+-- finding's reason from its evidence and keeps both in periksa.findings.
+create temp table audit_findings (
+    finding_id          bigint generated always as identity,
+    category            text not null,
+    npp                 text,
+    source_ref          text,
+    estimated_loss_idr  bigint not null,
+    evidence            jsonb not null
+) on commit drop;

@@ -5,10 +5,9 @@
 -- The run's figures per registered employer (periksa.run_employers).
 insert into periksa.run_employers (
     run_id, npp, branch_code, region_code, kbli, scale, is_active, workers, wages,
-    outside_headcount, outside_source, uncovered, due, paid, kbli_section,
-    pds_tk_idr, pds_upah_idr, pds_program_idr, tunggakan_idr)
+    outside_headcount, outside_source, uncovered, due, paid, kbli_section, finding_count, estimated_loss_idr)
 with context as (
-    select * from audit_context
+    select * from periksa.audit_run
 ), reported as (
     select npp, count(distinct nik)::integer as workers, sum(wage) as wages
     from audit_rows
@@ -28,11 +27,7 @@ with context as (
     where p.period = x.period and p.paid_on <= x.as_of
     group by p.npp
 ), found as (
-    select f.npp,
-           max(f.estimated_loss_idr) filter (where f.category = 'PDS_TK') as pds_tk,
-           max(f.estimated_loss_idr) filter (where f.category = 'PDS_UPAH') as pds_upah,
-           max(f.estimated_loss_idr) filter (where f.category = 'PDS_PROGRAM') as pds_program,
-           max(f.estimated_loss_idr) filter (where f.category = 'TUNGGAKAN') as tunggakan
+    select f.npp, count(*) as findings, sum(f.estimated_loss_idr) as loss
     from periksa.findings f
     join context x on x.run_id = f.run_id
     where f.npp is not null
@@ -47,7 +42,7 @@ select
     coalesce(r.workers, 0), coalesce(r.wages, 0),
     o.headcount, o.source, greatest(0, o.headcount - o.group_workers),
     coalesce(d.due, 0), coalesce(p.paid, 0), coalesce(ks.section, '?'),
-    f.pds_tk, f.pds_upah, f.pds_program, f.tunggakan
+    coalesce(f.findings, 0), coalesce(f.loss, 0)
 from audit_employers e
 cross join context x
 join periksa.employers k on k.npp = e.npp
@@ -62,7 +57,7 @@ left join found f on f.npp = e.npp;
 insert into periksa.run_due (run_id, npp, period, due)
 select x.run_id, d.npp, d.period, d.due
 from audit_due d
-cross join audit_context x
+cross join periksa.audit_run x
 where exists (select 1 from periksa.findings f where f.run_id = x.run_id and f.npp = d.npp);
 
 analyze periksa.run_employers;

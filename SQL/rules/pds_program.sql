@@ -1,9 +1,9 @@
 -- PDS_PROGRAM: mandatory programmes missing. For each active employer whose enrolled
 -- programmes do not cover the mandatory set of its scale: the loss is c(wage, missing) summed
 -- over its reported workers of P (0 when it reported none: the finding stands).
-insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
-    select * from audit_context
+    select * from periksa.audit_run
 ), missing as (
     select
         e.npp, e.scale, e.risk_group, e.programs,
@@ -21,18 +21,14 @@ with context as (
         coalesce(sum(periksa.contribution(r.wage, m.missing, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)), 0) as loss
     from missing m
     cross join context x
-    join audit_rates t on t.period = x.period and t.risk_group = m.risk_group
+    join periksa.audit_rates t on t.period = x.period and t.risk_group = m.risk_group
     left join audit_rows r on r.npp = m.npp
     group by m.npp
 )
 select
-    x.run_id, 'PDS_PROGRAM', m.npp, null, x.period, l.loss,
-    format('Program wajib tidak diikuti: %s (skala %s, wajib %s); %s pekerja dilaporkan, iuran tidak dibayar %s',
-        array_to_string(m.missing, ', '), m.scale, array_to_string(periksa.mandatory_programmes(m.scale), ', '),
-        l.workers, periksa.rupiah(l.loss)),
+    'PDS_PROGRAM', m.npp, null, l.loss,
     jsonb_build_object(
         'scale', m.scale, 'enrolled', m.programs, 'mandatory', periksa.mandatory_programmes(m.scale),
         'missing', m.missing, 'reported_workers', l.workers)
 from missing m
-join losses l using (npp)
-cross join context x;
+join losses l using (npp);

@@ -2,9 +2,9 @@
 -- gap = H(g) − W(g), flagged when gap ≥ pds_tk.min_gap and gap ≥ pds_tk.min_ratio × H(g);
 -- loss = gap × c(median reported wage, mandatory programmes of the lead's scale), or the
 -- lead's minimum wage when it reported no one. Reported on the lead.
-insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
-    select * from audit_context
+    select * from periksa.audit_run
 ), best as (
     -- H(g): the largest headcount; its source (ties: wlkp, pajak, pemda, oss).
     select distinct on (group_key) group_key, source, headcount
@@ -54,21 +54,14 @@ with context as (
     join members mb using (group_key)
     join audit_employers e on e.npp = mb.lead_npp
     cross join context x
-    join audit_rates t on t.period = x.period and t.risk_group = e.risk_group
+    join periksa.audit_rates t on t.period = x.period and t.risk_group = e.risk_group
     left join medians md using (group_key)
 )
 select
-    x.run_id, 'PDS_TK', p.lead_npp, null, x.period, p.loss,
-    format('%s mencatat %s tenaga kerja, BPJS menerima laporan %s (selisih %s); dasar upah %s%s%s',
-        upper(p.source), p.headcount, p.workers, p.gap,
-        coalesce(periksa.rupiah(p.wage_basis), 'tidak ada'),
-        case when p.workers = 0 and p.minimum_wage is null then ' (upah minimum wilayah tidak tersedia, kerugian 0)'
-             when p.workers = 0 then ' (upah minimum, tidak ada yang dilaporkan)' else ' (median upah dilaporkan)' end,
-        case when cardinality(p.others) > 0 then '; grup NPWP yang sama: ' || array_to_string(p.others, ', ') else '' end),
+    'PDS_TK', p.lead_npp, null, p.loss,
     jsonb_build_object(
         'group', p.group_key, 'members', p.others, 'headcount', p.headcount, 'source', p.source,
         'reported_workers', p.workers, 'gap', p.gap, 'median_wage', p.median, 'minimum_wage', p.minimum_wage,
         'records', r.records)
 from priced p
-join evidence_records r using (group_key)
-cross join context x;
+join evidence_records r using (group_key);

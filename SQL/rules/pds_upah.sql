@@ -3,9 +3,9 @@
 -- matching tax record: the BPJS average wage under pds_upah.max_ratio_to_tax of the tax
 -- average (compared exactly), loss W × (c(a_tax, S(lead)) − c(a_bpjs, S(lead))) with both
 -- averages rounded to whole rupiah first. One finding per employer, the sum of its parts.
-insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
-    select * from audit_context
+    select * from periksa.audit_run
 ), below_minimum as (
     select
         e.npp, e.minimum_wage,
@@ -16,7 +16,7 @@ with context as (
     from audit_rows r
     join audit_employers e on e.npp = r.npp
     cross join context x
-    join audit_rates t on t.period = x.period and t.risk_group = e.risk_group
+    join periksa.audit_rates t on t.period = x.period and t.risk_group = e.risk_group
     where e.scale in ('menengah', 'besar') and e.minimum_wage is not null and r.wage < e.minimum_wage
     group by e.npp, e.minimum_wage
     having count(*) >= (select pds_upah_min_workers_below from context)
@@ -44,28 +44,22 @@ with context as (
     from under_tax u
     join audit_employers e using (npp)
     cross join context x
-    join audit_rates r on r.period = x.period and r.risk_group = e.risk_group
+    join periksa.audit_rates r on r.period = x.period and r.risk_group = e.risk_group
 ), employers as (
     select npp from below_minimum
     union
     select npp from under_tax_priced
 )
 select
-    x.run_id, 'PDS_UPAH', e.npp, null, x.period,
+    'PDS_UPAH', e.npp, null,
     coalesce(b.loss, 0) + coalesce(u.loss, 0),
-    concat_ws('; ',
-        case when b.npp is not null then
-            format('%s pekerja di bawah upah minimum %s', b.workers_below, periksa.rupiah(b.minimum_wage)) end,
-        case when u.npp is not null then
-            format('rata-rata upah BPJS %s di bawah %s%% rata-rata upah pajak %s (%s pekerja menurut pajak)',
-                periksa.rupiah(u.average_bpjs), round(x.pds_upah_max_ratio_to_tax * 100), periksa.rupiah(u.average_tax),
-                u.headcount) end),
     jsonb_strip_nulls(jsonb_build_object(
         'below_minimum', case when b.npp is not null then jsonb_build_object(
             'minimum_wage', b.minimum_wage, 'workers', b.workers, 'loss', b.loss) end,
         'under_tax', case when u.npp is not null then jsonb_build_object(
             'tax_headcount', u.headcount, 'tax_wage_bill', u.wage_bill, 'average_tax', u.average_tax,
-            'reported_workers', u.workers, 'reported_wages', u.wages, 'average_bpjs', u.average_bpjs, 'loss', u.loss) end))
+            'reported_workers', u.workers, 'reported_wages', u.wages, 'average_bpjs', u.average_bpjs,
+            'max_ratio_to_tax', x.pds_upah_max_ratio_to_tax, 'loss', u.loss) end))
 from employers e
 left join below_minimum b using (npp)
 left join under_tax_priced u using (npp)

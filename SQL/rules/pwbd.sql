@@ -3,9 +3,9 @@
 -- a NIB, directly or through a chain, are one business. Loss: H × c(M of its region, JKK at
 -- risk group I, JKM, JHT, and JP when H ≥ 20). Records with only an unknown NPP have no
 -- usable identifier: they are left out and noted on the run.
-insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with recursive context as (
-    select * from audit_context
+    select * from periksa.audit_run
 ), candidates as (
     select record_id, source, source_rank, npwp, nib, name, region_code, headcount
     from audit_records
@@ -25,8 +25,7 @@ with recursive context as (
         c.business,
         coalesce('npwp:' || min(r.npwp), 'nib:' || min(r.nib)) as source_ref,
         jsonb_agg(jsonb_build_object('source', r.source, 'headcount', r.headcount, 'npwp', r.npwp, 'nib', r.nib,
-            'name', r.name, 'region_code', r.region_code) order by r.source_rank, r.headcount desc) as records,
-        string_agg(format('%s %s tenaga kerja', upper(r.source), r.headcount), ', ' order by r.source_rank, r.headcount desc) as seen
+            'name', r.name, 'region_code', r.region_code) order by r.source_rank, r.headcount desc) as records
     from components c
     join candidates r using (record_id)
     group by c.business
@@ -38,7 +37,7 @@ with recursive context as (
     order by c.business, r.headcount desc, r.source_rank, r.region_code
 ), priced as (
     select
-        b.*, s.source_ref, s.records, s.seen,
+        b.*, s.source_ref, s.records,
         coalesce(umk.amount, ump.amount) as minimum_wage,
         b.headcount * coalesce(periksa.contribution(coalesce(umk.amount, ump.amount),
             case when b.headcount >= 20 then array['JKK', 'JKM', 'JHT', 'JP'] else array['JKK', 'JKM', 'JHT'] end,
@@ -46,27 +45,23 @@ with recursive context as (
     from best b
     join businesses s using (business)
     cross join context x
-    join audit_rates t on t.period = x.period and t.risk_group = 1
+    join periksa.audit_rates t on t.period = x.period and t.risk_group = 1
     left join periksa.minimum_wages umk on umk.region_code = b.region_code and umk.year = extract(year from x.period)
     left join periksa.minimum_wages ump on ump.region_code = left(b.region_code, 2) and ump.year = extract(year from x.period)
 )
 select
-    x.run_id, 'PWBD', null, p.source_ref, x.period, p.loss,
-    format('Belum terdaftar di BPJS Ketenagakerjaan; %s%s%s', p.seen,
-        case when p.minimum_wage is null then format('; upah minimum wilayah %s tidak tersedia, kerugian 0', p.region_code) else '' end,
-        case when h.npp is not null then format('; mungkin sama dengan NPP %s (%s)', h.npp, h.name) else '' end),
+    'PWBD', null, p.source_ref, p.loss,
     jsonb_strip_nulls(jsonb_build_object(
         'headcount', p.headcount, 'region_code', p.region_code, 'minimum_wage', p.minimum_wage, 'records', p.records,
-        'possible_npp', h.npp))
+        'possible_npp', h.npp, 'possible_name', h.name))
 from priced p
 -- A registered employer in the same region with a similar name: a possible match (a hint).
-left join lateral periksa.possible_match(p.region_code, p.name) h on true
-cross join context x;
+left join lateral periksa.possible_match(p.region_code, p.name) h on true;
 
 -- Records with only an NPP that matches nobody: no identifier to act on.
 insert into periksa.run_notes (run_id, kind, detail)
 select c.run_id, 'record_without_identifier',
        jsonb_build_object('source', r.source, 'npp', r.npp, 'name', r.name, 'headcount', r.headcount)
 from audit_records r
-cross join audit_context c
+cross join periksa.audit_run c
 where r.hit_npp is null and r.npwp is null and r.nib is null;

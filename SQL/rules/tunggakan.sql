@@ -5,8 +5,8 @@
 -- Flagged when Σ outstanding ≥ tunggakan.min_amount; loss = round(Σ (outstanding + fine)).
 
 -- due(e, p) for every active employer and month of the window. A statement of its own, over
--- regular tables only, so that PostgreSQL may scan the twelve months' rows in parallel; the
--- run's context comes from transaction settings (periksa.*) for the same reason. The hash
+-- regular tables only (periksa.audit_run is a view over periksa.runs), so that PostgreSQL
+-- may scan the twelve months' rows in parallel. The hash
 -- aggregate of about 1.4 million employer-months wants more memory than a query usually gets.
 set local work_mem = '256MB';
 
@@ -17,16 +17,16 @@ select c.npp, c.period,
 from periksa.contributions c
 join periksa.employers e on e.npp = c.npp
 join periksa.run_rates t on t.period = c.period and t.risk_group = e.risk_group
-where c.period between current_setting('periksa.window_start')::date and current_setting('periksa.period')::date
-  and e.status = 'aktif' and e.registered_on <= current_setting('periksa.period_end')::date
-  and t.run_id = current_setting('periksa.run_id')::bigint
+where c.period between (select window_start from periksa.audit_run) and (select period from periksa.audit_run)
+  and e.status = 'aktif' and e.registered_on <= (select period_end from periksa.audit_run)
+  and t.run_id = (select run_id from periksa.audit_run)
 group by c.npp, c.period;
 
 reset work_mem;
 
-insert into periksa.findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
-    select * from audit_context
+    select * from periksa.audit_run
 ), due as (
     select * from audit_due
 ), paid as (
@@ -57,7 +57,6 @@ with context as (
            sum(outstanding) as outstanding,
            sum(fine) as fines,
            round(sum(outstanding + fine)) as loss,
-           string_agg(periksa.period_text(period), ', ' order by period) as periods,
            jsonb_agg(jsonb_build_object('period', periksa.period_text(period), 'due', due, 'paid', paid,
                'outstanding', outstanding, 'due_date', due_date, 'months_late', months, 'fine', fine) order by period) as detail
     from fined
@@ -65,8 +64,6 @@ with context as (
     having sum(outstanding) >= (select tunggakan_min_amount from context)
 )
 select
-    x.run_id, 'TUNGGAKAN', f.npp, null, x.period, f.loss,
-    format('Iuran tertunggak %s untuk periode %s, denda %s', periksa.rupiah(f.outstanding), f.periods, periksa.rupiah(f.fines)),
+    'TUNGGAKAN', f.npp, null, f.loss,
     jsonb_build_object('outstanding', f.outstanding, 'fines', f.fines, 'periods', f.detail)
-from flagged f
-cross join context x;
+from flagged f;

@@ -79,6 +79,9 @@ extension CopyWriter {
             let digit = byte &- 48
             guard digit < 10 else { return false }
             digits += 1
+            // Counted before the digit is accumulated: 19 digits or more could overflow UInt64,
+            // and such values go to the general encoder.
+            guard digits <= 18 else { return false }
             if seenPoint {
                 fraction = fraction * 10 + UInt64(digit)
                 fractionDigits += 1
@@ -86,7 +89,7 @@ extension CopyWriter {
                 integer = integer * 10 + UInt64(digit)
             }
         }
-        guard digits > 0, digits <= 18, fractionDigits <= 4 else { return false }
+        guard digits > 0, fractionDigits <= 4 else { return false }
         for _ in fractionDigits..<4 { fraction *= 10 }
         // Base-10000 groups of the integer part, most significant first (at most 5).
         var groups: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0)
@@ -143,7 +146,12 @@ extension CopyWriter {
 
 /// The binary form of `numeric`: base-10000 digits with a weight, a sign and a display scale.
 public enum PostgresNumeric {
-    /// Encodes a plain decimal (`-?[0-9]+(\.[0-9]+)?`); nil for anything else.
+    /// The most digits the binary form can carry on either side of the point (`numeric`'s own
+    /// limits are 131,072 before and 16,383 after; this keeps the group count within `Int16`).
+    public static let maximumDigits = 16_383
+
+    /// Encodes a plain decimal (`-?[0-9]+(\.[0-9]+)?`); nil for anything else, and for a value
+    /// with more than `maximumDigits` digits before or after the point.
     public static func binary(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var index = 0
         let negative = text.first == UInt8(ascii: "-")
@@ -164,7 +172,12 @@ public enum PostgresNumeric {
             index += 1
         }
         guard !integer.isEmpty || !fraction.isEmpty else { return nil }
-        while integer.first == 0 { integer.removeFirst() }
+        if let firstSignificant = integer.firstIndex(where: { $0 != 0 }) {
+            integer.removeFirst(firstSignificant)
+        } else {
+            integer.removeAll()
+        }
+        guard integer.count <= maximumDigits, fraction.count <= maximumDigits else { return nil }
         let scale = fraction.count
         // Pad to whole base-10000 groups: the integer part on the left, the fraction on the right.
         let integerGroups = (integer.count + 3) / 4

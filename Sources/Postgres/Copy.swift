@@ -155,8 +155,9 @@ public final class CopyWriter {
         try endRow()
     }
 
-    /// Writes one row of encodable values.
-    public func writeRow(_ values: any PostgresEncodable...) throws {
+    /// Writes one row of encodable values, each one field (an array is one field, in
+    /// PostgreSQL's array form).
+    public func writeRow(values: any PostgresEncodable...) throws {
         try writeRow(values.map(\.postgresText))
     }
 

@@ -22,7 +22,7 @@ public enum AuditListReport {
     /// The next enforcement step (PP 86/2013): an inspection first; after one that found the
     /// employer non-compliant, written warning I (at most 10 working days).
     static func nextStep(_ entry: AuditList.Entry, _ language: Language) -> String {
-        let fieldWork = entry.categories.contains("PDS_TK")
+        let fieldWork = entry.categories.contains(.pdsTK)
         if entry.lastInspected != nil {
             return language.text(
                 "Surat peringatan I (paling lama 10 hari kerja)", "Written warning I (at most 10 working days)")
@@ -42,11 +42,12 @@ public enum AuditListReport {
             [
                 "code": code,
                 "entries": entries.sorted { $0.rank < $1.rank }.map { entry -> [String: Any] in
-                    let evidence = entry.evidence.map { "\($0.category): \($0.reason)" }
+                    let evidence = entry.reasons(language)
+                    let codes: [String] = entry.categories.map(\.code)
                     return [
                         "rank": String(entry.rank), "npp": entry.npp, "name": entry.name, "region": entry.region,
-                        "scale": entry.scale, "categories": entry.categories,
-                        "categoriesText": entry.categories.joined(separator: " "),
+                        "scale": FindingText.scaleName(entry.scale, language), "categories": codes,
+                        "categoriesText": codes.joined(separator: " "),
                         "evidence": evidence, "evidenceText": evidence.joined(separator: " · "),
                         "atStake": Formatting.rupiah(entry.totalLoss, language),
                         "score": Formatting.rupiah(entry.score, language), "nextStep": nextStep(entry, language),

@@ -9,7 +9,7 @@ public enum ComplianceReport {
     {
         let current = data.current
         let previous = data.previous
-        let categories = AuditRunner.categories
+        let categories = Category.allCases
 
         // Headline figures, and the change against the previous period.
         func kpi(_ label: String, _ value: String, _ detail: String = "") -> [String: String] {
@@ -79,7 +79,7 @@ public enum ComplianceReport {
             let now = current.categories[category]
             let before = previous?.categories[category]
             return [
-                "code": category, "name": FindingText.name(category, L), "count": Formatting.count(now?.count ?? 0, L),
+                "code": category.code, "name": category.name(L), "count": Formatting.count(now?.count ?? 0, L),
                 "rupiah": Formatting.rupiah(now?.rupiah ?? 0, L),
                 "previousCount": previous == nil ? "–" : Formatting.count(before?.count ?? 0, L),
                 "previousRupiah": previous == nil ? "–" : Formatting.rupiah(before?.rupiah ?? 0, L),
@@ -103,7 +103,7 @@ public enum ComplianceReport {
             title: L.text("Jumlah temuan per kategori", "Findings per category"), labels: trendLabels,
             series: categories.enumerated().map { index, category in
                 Charts.Series(
-                    name: FindingText.short(category),
+                    name: category.label,
                     values: data.trend.map { $0.totals.map { Double($0.categories[category]?.count ?? 0) } },
                     color: Charts.palette[index])
             }, format: { Formatting.count(Int($0), L) })
@@ -111,7 +111,7 @@ public enum ComplianceReport {
             title: L.text("Nilai iuran temuan per kategori", "Rupiah at stake per category"), labels: trendLabels,
             series: categories.enumerated().map { index, category in
                 Charts.Series(
-                    name: FindingText.short(category),
+                    name: category.label,
                     values: data.trend.map { $0.totals.map { Double($0.categories[category]?.rupiah ?? 0) } },
                     color: Charts.palette[index])
             }, format: { Formatting.rupiahCompact($0, L) })
@@ -169,8 +169,9 @@ public enum ComplianceReport {
         let top = data.top.enumerated().map { index, employer -> [String: Any] in
             [
                 "rank": String(index + 1), "npp": employer.npp, "name": employer.name, "branch": employer.branch,
-                "region": employer.region, "scale": employer.scale, "categories": employer.categories,
-                "categoriesText": employer.categories.joined(separator: " "),
+                "region": employer.region, "scale": FindingText.scaleName(employer.scale, L),
+                "categories": employer.categories.map(\.code),
+                "categoriesText": employer.categories.map(\.code).joined(separator: " "),
                 "rupiah": Formatting.rupiah(employer.rupiah, L),
             ]
         }
@@ -178,7 +179,7 @@ public enum ComplianceReport {
             [
                 "reference": business.reference, "name": business.name, "region": business.region,
                 "headcount": Formatting.count(business.headcount, L), "rupiah": Formatting.rupiah(business.rupiah, L),
-                "reason": business.reason,
+                "reason": business.finding.reason(L),
             ]
         }
         let bucketNames = [
@@ -194,7 +195,7 @@ public enum ComplianceReport {
         }
         let followUp = data.followUp.map { item -> [String: String] in
             [
-                "name": FindingText.short(item.category), "earlier": Formatting.count(item.earlier, L),
+                "name": item.category.label, "earlier": Formatting.count(item.earlier, L),
                 "inspected": Formatting.count(item.inspected, L), "again": Formatting.count(item.foundAgain, L),
                 "resolved": Formatting.count(item.earlier - item.foundAgain, L),
                 "rupiah": Formatting.rupiah(item.rupiahAgain, L),
@@ -278,7 +279,7 @@ public enum ComplianceReport {
     /// For chart axes: `Des 25`, `K2 24`, `2024`.
     static func periodShort(_ period: ReportPeriod, _ L: Language) -> String {
         switch period.kind {
-        case .month: DossierReport.shortPeriod(period.text)
+        case .month: Formatting.shortPeriod(period.text, L)
         case .quarter: L.text("K", "Q") + "\(period.number) \(String(period.year).suffix(2))"
         case .year: String(period.year)
         }

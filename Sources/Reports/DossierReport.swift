@@ -14,7 +14,7 @@ public enum DossierReport {
         let L = language
         let months = dossier.months
         let labels = months.map { Formatting.period($0.period, L) }
-        let shortLabels = months.map { shortPeriod($0.period) }
+        let shortLabels = months.map { Formatting.shortPeriod($0.period, L) }
 
         // Programmes: each of the five, mandatory or not, enrolled or not.
         let programmes = ["JKK", "JKM", "JHT", "JP", "JKP"].compactMap { code -> [String: Any]? in
@@ -87,13 +87,11 @@ public enum DossierReport {
         // Contributions due against paid, with the arrears and fines of the TUNGGAKAN finding.
         var fines: [String: Decimal] = [:]
         var late: [String: Int] = [:]
-        if let arrears = dossier.findings.first(where: { $0.category == "TUNGGAKAN" }),
-            let object = (try? JSONSerialization.jsonObject(with: Data(arrears.evidence.utf8))) as? [String: Any]
-        {
-            for period in object["periods"] as? [[String: Any]] ?? [] {
-                guard let name = period["period"] as? String else { continue }
-                fines[name] = (period["fine"] as? NSNumber).flatMap { Decimal(string: $0.stringValue) }
-                late[name] = (period["months_late"] as? NSNumber)?.intValue
+        for finding in dossier.findings {
+            guard case .tunggakan(let arrears) = finding.evidence else { continue }
+            for month in arrears.periods {
+                fines[month.period] = month.fine
+                late[month.period] = month.monthsLate
             }
         }
         let moneyChart = Charts.bars(
@@ -128,10 +126,9 @@ public enum DossierReport {
 
         let findings = dossier.findings.map { finding -> [String: Any] in
             [
-                "code": finding.category, "name": FindingText.name(finding.category, L),
-                "loss": Formatting.rupiah(finding.loss, L), "reason": finding.reason,
-                "evidence": FindingText.evidence(category: finding.category, json: finding.evidence, language: L),
-                "basis": FindingText.legalBasis(finding.category, L),
+                "code": finding.category.code, "name": finding.category.name(L),
+                "loss": Formatting.rupiah(finding.loss, L), "reason": finding.reason(L),
+                "evidence": finding.lines(L), "basis": finding.category.legalBasis(L),
             ]
         }
         let totalLoss = dossier.findings.reduce(Int64(0)) { $0 + $1.loss }
@@ -195,13 +192,6 @@ public enum DossierReport {
         return try TemplateRenderer.render("dossier", format: format, context: context)
     }
 
-    /// `Des 25` for the chart axis.
-    static func shortPeriod(_ period: String) -> String {
-        let parts = period.split(separator: "-")
-        guard parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return period }
-        return "\(Formatting.monthsIndonesian[month - 1].prefix(3)) \(parts[0].suffix(2))"
-    }
-
     static func roman(_ value: Int) -> String {
         ["I", "II", "III", "IV", "V"].indices.contains(value - 1)
             ? ["I", "II", "III", "IV", "V"][value - 1] : "\(value)"
@@ -253,7 +243,7 @@ public enum DossierReport {
                     "business licences, tenders, foreign-worker and building permits (PP 86/2013 art. 8–9)"),
             ],
         ]
-        if dossier.findings.contains(where: { $0.category == "TUNGGAKAN" }) {
+        if dossier.findings.contains(where: { $0.category == .tunggakan }) {
             steps.append([
                 "step": L.text("Penyerahan ke Jaksa Pengacara Negara", "Referral to the state attorney"),
                 "when": L.text("bila tunggakan tidak dilunasi", "if the arrears stay unpaid"),

@@ -36,11 +36,11 @@ struct AuditCommand: PeriksaCommand {
                 "Audit #\(summary.runID) periode \(summary.period), per \(summary.asOf), \(String(format: "%.1f", summary.seconds)) detik:",
                 "Audit run #\(summary.runID) of \(summary.period), as of \(summary.asOf), \(String(format: "%.1f", summary.seconds)) s:"
             ))
-        for category in AuditRunner.categories {
+        for category in Category.allCases {
             let count = summary.counts[category] ?? 0
             let rupiah = summary.rupiah[category] ?? 0
             printNote(
-                "  \(category.padding(toLength: 12, withPad: " ", startingAt: 0)) \(formatCount(count, language).leftAligned(9)) Rp \(formatCount(Int(rupiah), .indonesian))"
+                "  \(category.code.padding(toLength: 12, withPad: " ", startingAt: 0)) \(Formatting.count(count, language).leftAligned(9)) \(Formatting.rupiah(rupiah, language))"
             )
         }
         if let missing = summary.notes["minimum_wage_missing"] {

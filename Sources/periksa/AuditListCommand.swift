@@ -30,13 +30,14 @@ struct AuditListCommand: PeriksaCommand {
         try AuditList(connection: connection).stream(run: runID, branch: list.branch, capacity: list.capacity) {
             entry in
             count += 1
-            let reasons = entry.evidence.map { "\($0.category): \($0.reason)" }
+            let reasons = entry.reasons(language)
+            let codes = entry.categories.map(\.code).joined(separator: " ")
             if format == .csv {
                 out.write(
                     [
                         String(runID), entry.branch, String(entry.rank), entry.npp, entry.name, entry.region,
                         entry.scale,
-                        entry.categories.joined(separator: " "), "\(entry.score)", String(entry.totalLoss),
+                        codes, "\(entry.score)", String(entry.totalLoss),
                         String(entry.gap),
                         reasons.joined(separator: " | "),
                     ].map(CSV.field).joined(separator: ",") + "\n")
@@ -50,11 +51,9 @@ struct AuditListCommand: PeriksaCommand {
                         "\nBranch \(entry.branch) (run #\(runID))\n"))
             }
             out.write(
-                "\(String(entry.rank).leftAligned(3)). \(entry.npp)  \(entry.name)  [\(entry.categories.joined(separator: " "))]  "
-                    + language.text("skor ", "score ")
-                    + "Rp \(formatCount(NSDecimalNumber(decimal: entry.score).intValue, .indonesian))"
-                    + language.text(", kerugian ", ", at stake ")
-                    + "Rp \(formatCount(Int(entry.totalLoss), .indonesian))\n")
+                "\(String(entry.rank).leftAligned(3)). \(entry.npp)  \(entry.name)  [\(codes)]  "
+                    + language.text("skor ", "score ") + Formatting.rupiah(entry.score, language)
+                    + language.text(", kerugian ", ", at stake ") + Formatting.rupiah(entry.totalLoss, language) + "\n")
             for reason in reasons { out.write("       \(reason)\n") }
         }
         if count == 0, format != .csv {

@@ -6,7 +6,8 @@ import Foundation
 struct FindingsCommand: PeriksaCommand {
     static let configuration = CommandConfiguration(
         commandName: "findings",
-        abstract: "The findings of the latest run of a period (or of run ID): csv, json or table.")
+        abstract: "The findings of the latest run of a period (or of run ID): csv, json or table.",
+        discussion: "The reason is in Bahasa Indonesia, as the data contract fixes; --lang en gives it in English.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json, table }
 
@@ -28,6 +29,7 @@ struct FindingsCommand: PeriksaCommand {
     func execute() throws {
         let findings = Findings(connection: try global.connect())
         let runID = try findings.resolveRun(period: period, run: run)
+        let language = global.contractLanguage
         let out = OutputBuffer()
         switch format {
         case .csv:
@@ -35,8 +37,8 @@ struct FindingsCommand: PeriksaCommand {
             try findings.stream(run: runID) { finding in
                 out.write(
                     [
-                        String(finding.runID), finding.category, finding.npp, finding.sourceRef, finding.period,
-                        String(finding.estimatedLoss), finding.reason,
+                        String(finding.runID), finding.category.code, finding.npp, finding.sourceRef, finding.period,
+                        String(finding.estimatedLoss), finding.reason(language),
                     ].map(CSV.field).joined(separator: ",") + "\n")
             }
         case .json:
@@ -44,9 +46,9 @@ struct FindingsCommand: PeriksaCommand {
             out.write("[")
             try findings.stream(run: runID) { finding in
                 let object: [String: Any] = [
-                    "run_id": finding.runID, "category": finding.category, "npp": finding.npp,
+                    "run_id": finding.runID, "category": finding.category.code, "npp": finding.npp,
                     "source_ref": finding.sourceRef, "period": finding.period,
-                    "estimated_loss_idr": finding.estimatedLoss, "reason": finding.reason,
+                    "estimated_loss_idr": finding.estimatedLoss, "reason": finding.reason(language),
                 ]
                 let data = try JSONSerialization.data(
                     withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
@@ -58,8 +60,8 @@ struct FindingsCommand: PeriksaCommand {
             var rows: [[String]] = []
             try findings.stream(run: runID) { finding in
                 rows.append([
-                    finding.category, finding.npp.isEmpty ? finding.sourceRef : finding.npp,
-                    "Rp " + formatCount(Int(finding.estimatedLoss), .indonesian), finding.reason,
+                    finding.category.code, finding.npp.isEmpty ? finding.sourceRef : finding.npp,
+                    Formatting.rupiah(finding.estimatedLoss, language), finding.reason(language),
                 ])
             }
             out.write(

@@ -76,7 +76,7 @@ struct ImportCommand: PeriksaCommand {
             return
         }
         let id = summary.importID.map(String.init) ?? "?"
-        func count(_ value: Int) -> String { formatCount(value, language) }
+        func count(_ value: Int) -> String { Formatting.count(value, language) }
         printNote(
             language.text(
                 "Impor #\(id) (\(kind), \(name), pemisah '\(summary.delimiter)'): \(count(summary.rowsRead)) baris dibaca, \(count(summary.rowsLoaded)) dimuat, \(count(summary.rowsRejected)) ditolak.",
@@ -130,8 +130,8 @@ final class ProgressLine: @unchecked Sendable {
         let elapsed = max(Date().timeIntervalSince(started), 0.001)
         let percent = size > 0 ? bytes * 100 / size : 100
         let line = language.text(
-            "\(file): \(formatCount(rows, language)) baris, \(formatCount(Int(Double(rows) / elapsed), language)) baris/dtk, \(percent)%",
-            "\(file): \(formatCount(rows, language)) rows, \(formatCount(Int(Double(rows) / elapsed), language)) rows/s, \(percent)%"
+            "\(file): \(Formatting.count(rows, language)) baris, \(Formatting.count(Int(Double(rows) / elapsed), language)) baris/dtk, \(percent)%",
+            "\(file): \(Formatting.count(rows, language)) rows, \(Formatting.count(Int(Double(rows) / elapsed), language)) rows/s, \(percent)%"
         )
         FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
         shown = true

@@ -29,8 +29,8 @@ struct ImportsList: PeriksaCommand {
         let rows = entries.map { entry in
             [
                 String(entry.id), entry.kind, entry.fileName, String(entry.sha256.prefix(12)), entry.status,
-                formatCount(entry.rowsRead, language), formatCount(entry.rowsLoaded, language),
-                formatCount(entry.rowsRejected, language), Formats.timestamp(entry.finishedAt), entry.importedBy,
+                Formatting.count(entry.rowsRead, language), Formatting.count(entry.rowsLoaded, language),
+                Formatting.count(entry.rowsRejected, language), Formats.timestamp(entry.finishedAt), entry.importedBy,
             ]
         }
         print(TextTable.render(header: header, rows: rows))
@@ -58,8 +58,8 @@ struct ImportsShow: PeriksaCommand {
         }
         print(
             language.text(
-                "Impor #\(entry.id): \(entry.kind), \(entry.fileName), \(entry.status); \(formatCount(entry.rowsRead, language)) dibaca, \(formatCount(entry.rowsLoaded, language)) dimuat, \(formatCount(entry.rowsRejected, language)) ditolak; \(Formats.timestamp(entry.finishedAt)) oleh \(entry.importedBy)",
-                "Import #\(entry.id): \(entry.kind), \(entry.fileName), \(entry.status); \(formatCount(entry.rowsRead, language)) read, \(formatCount(entry.rowsLoaded, language)) loaded, \(formatCount(entry.rowsRejected, language)) rejected; \(Formats.timestamp(entry.finishedAt)) by \(entry.importedBy)"
+                "Impor #\(entry.id): \(entry.kind), \(entry.fileName), \(entry.status); \(Formatting.count(entry.rowsRead, language)) dibaca, \(Formatting.count(entry.rowsLoaded, language)) dimuat, \(Formatting.count(entry.rowsRejected, language)) ditolak; \(Formats.timestamp(entry.finishedAt)) oleh \(entry.importedBy)",
+                "Import #\(entry.id): \(entry.kind), \(entry.fileName), \(entry.status); \(Formatting.count(entry.rowsRead, language)) read, \(Formatting.count(entry.rowsLoaded, language)) loaded, \(Formatting.count(entry.rowsRejected, language)) rejected; \(Formats.timestamp(entry.finishedAt)) by \(entry.importedBy)"
             ))
         print("SHA-256: \(entry.sha256)")
         try history.rejections(of: id, language: language) { rejection in
@@ -67,7 +67,7 @@ struct ImportsShow: PeriksaCommand {
                 ($0.column.map { language.text("kolom \($0): ", "column \($0): ") } ?? "") + $0.message
             }
             print(
-                language.text("baris ", "line ") + formatCount(rejection.line, language) + ", "
+                language.text("baris ", "line ") + Formatting.count(rejection.line, language) + ", "
                     + reasons.joined(separator: "; "))
             if showPersonalData { print("    " + rejection.rawLine) }
         }

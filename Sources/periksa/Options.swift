@@ -22,6 +22,12 @@ struct GlobalOptions: ParsableArguments {
 
     var language: Language { Language.resolve(languageCode) ?? .indonesian }
 
+    /// The language of output fixed by the data contract (the findings' `reason`): Bahasa
+    /// Indonesia unless `--lang` asks otherwise. Unlike messages it does not follow `LANG`, so
+    /// a script reading the contract's CSV on a server with an English locale gets what the
+    /// contract says.
+    var contractLanguage: Language { languageCode.flatMap { Language.resolve($0) } ?? .indonesian }
+
     var target: DatabaseTarget { DatabaseTarget.resolve(databaseURL: databaseURL) }
 
     var logger: Logger {

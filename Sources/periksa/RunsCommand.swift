@@ -38,7 +38,7 @@ struct RunsList: PeriksaCommand {
             let rupiah = try row.decode(Int64.self, at: 9)
             rows.append([
                 String(id), period, asOf, started, by, seconds, version, lastImport, findings,
-                "Rp " + formatCount(Int(rupiah), .indonesian),
+                "Rp " + Formatting.count(Int(rupiah), .indonesian),
             ])
         }
         print(

@@ -84,8 +84,8 @@ struct AccessTests {
                     try $0.decode((String, String).self)
                 })
             try Findings(connection: owner).stream(run: run) { finding in
-                byCategory[finding.category, default: (0, 0)].0 += 1
-                byCategory[finding.category, default: (0, 0)].1 += finding.estimatedLoss
+                byCategory[finding.category.code, default: (0, 0)].0 += 1
+                byCategory[finding.category.code, default: (0, 0)].1 += finding.estimatedLoss
                 if let code = branches[finding.npp] { byBranch[code, default: 0] += finding.estimatedLoss }
             }
             #expect(byCategory.count == 5)

@@ -11,6 +11,35 @@ struct ImportCommandTests {
 
         """
 
+    @Test("a wage of 40 digits is rejected with the limit named, the rest of the file loads")
+    func hugeWage() throws {
+        try TestDatabase.with { conninfo in
+            let url = ["--database-url", conninfo]
+            try TemporaryFile.with(Self.employers, name: "employers.csv") { path in
+                let loaded = try CommandRunner.periksa(["import", "employers", path] + url)
+                #expect(loaded.status == 0, "\(loaded.stderr)")
+            }
+            let huge = String(repeating: "9", count: 40)
+            let contributions = """
+                npp,period,kpj,nik,name,wage
+                JJ0P4391,2025-06,11111111111,3171014101900001,Siti Aminah,5396761
+                JJ0P4391,2025-06,11111111112,3171014101900002,Budi Santoso,\(huge)
+                JJ0P4391,2025-06,11111111113,3171014101900003,Ani,\(huge).25
+
+                """
+            try TemporaryFile.with(contributions, name: "upah.csv") { path in
+                let result = try CommandRunner.periksa(["import", "contributions", path, "--lang", "en"] + url)
+                #expect(result.status == 3, "\(result.stderr)")
+                #expect(result.stderr.contains("3 rows read, 1 loaded, 2 rejected"))
+                #expect(
+                    result.stderr.contains(
+                        "line 3, column wage: at most 15 digits before the point (under a thousand trillion rupiah); this value has 40"
+                    ))
+                #expect(!result.stderr.contains(huge))
+            }
+        }
+    }
+
     @Test("exit 0 when every row loads, 3 with rejections, 1 when nothing can be done")
     func exitCodes() throws {
         try TestDatabase.with { conninfo in

@@ -96,7 +96,7 @@ struct AuditRuleTests {
     static func findings(_ connection: Connection, run: Int) throws -> [String] {
         var out: [String] = []
         try Findings(connection: connection).stream(run: run) {
-            out.append("\($0.category) \($0.npp)\($0.sourceRef) \($0.estimatedLoss)")
+            out.append("\($0.category.code) \($0.npp)\($0.sourceRef) \($0.estimatedLoss)")
         }
         return out
     }
@@ -212,13 +212,13 @@ struct AuditRuleTests {
             #expect(due["2025-04"] == 0)
             #expect(arrears.months.last?.paid == 1_002_822)
             #expect(arrears.months.last?.workers == 1)
-            #expect(arrears.findings.map(\.category) == ["TUNGGAKAN"])
+            #expect(arrears.findings.map(\.category) == [.tunggakan])
             #expect(arrears.minimumWage == Decimal(5_396_761))
 
             let lead = try #require(try EmployerDossier.load(npp: "LEAD0001", run: run, connection: connection))
             #expect(lead.months.last?.sources == ["wlkp": 10, "pajak": 9])
             #expect(lead.months.last?.workers == 2)
-            #expect(lead.findings.map(\.category) == ["PDS_TK", "PDS_UPAH"])
+            #expect(lead.findings.map(\.category) == [.pdsTK, .pdsUpah])
             #expect(lead.mandatory == ["JKK", "JKM", "JHT", "JP"])
             #expect(try EmployerDossier.load(npp: "NOBODY00", run: run, connection: connection) == nil)
         }

@@ -41,6 +41,9 @@ struct FieldRuleTests {
             ("wage", "-5000", "money_negative"),
             ("wage", "0.00", "money_positive"),
             ("wage", "lima juta", "money_format"),
+            ("wage", "1000000000000000", "money_too_large"),
+            ("wage", String(repeating: "9", count: 40), "money_too_large"),
+            ("wage", String(repeating: "9", count: 40) + ".50", "money_too_large"),
             ("registered_on", "2021-02-29", "date_format"),
             ("period", "2025-13", "period_format"),
             ("risk_group", "+3", "whole_number"),
@@ -80,8 +83,26 @@ struct FieldRuleTests {
             Self.failure(FieldRules.money($0, column: "amount", positive: true, personal: false))
         }
         #expect(amount?.message(.english).hasPrefix("\"Rp 5,396,761\" without \"Rp\"") == true)
-        #expect(formatCount(1204, .indonesian) == "1.204")
-        #expect(formatCount(2_100_000, .english) == "2,100,000")
+        #expect(Formatting.count(1204, .indonesian) == "1.204")
+        #expect(Formatting.count(2_100_000, .english) == "2,100,000")
+    }
+
+    @Test("money: 15 digits before the point at most, counted without leading zeros; the message names the limit")
+    func moneyLimit() throws {
+        let largest = "999999999999999.99"
+        #expect(try Self.bytes(largest) { FieldRules.money($0, column: "wage", positive: true, personal: true) }
+            .map(FieldRules.text).get() == largest)
+        #expect(try Self.bytes("0000000000000000005") { FieldRules.money($0, column: "amount", positive: true, personal: false) }
+            .map(FieldRules.text).get() == "0000000000000000005")
+        let tooLarge = Self.bytes("1000000000000000") {
+            Self.failure(FieldRules.money($0, column: "wage", positive: true, personal: true))
+        }
+        #expect(
+            tooLarge?.described(.indonesian)
+                == "kolom wage: paling banyak 15 angka sebelum titik (di bawah seribu triliun rupiah); nilai ini 16 angka")
+        #expect(
+            tooLarge?.described(.english)
+                == "column wage: at most 15 digits before the point (under a thousand trillion rupiah); this value has 16")
     }
 
     @Test("text: UTF-8 and at most the allowed characters, counted as characters, not bytes")

@@ -191,11 +191,12 @@ struct BinaryCopyTests {
         "numeric, date, bigint, text and NULL arrive as the same values",
         arguments: [
             "0", "0.01", "5396761", "2446880.68", "2905119.9", "100", "10000", "100000000", "0.5", "123456789012.34",
-            "-15.50", "007",
+            "-15.50", "007", "999999999999999999", "1000000000000000000", "12345678901234567.8",
+            String(repeating: "9", count: 40), String(repeating: "1", count: 60) + "." + String(repeating: "5", count: 30),
         ])
     func values(_ amount: String) throws {
         try TestDatabase.withConnection { connection in
-            try connection.execute("create table t (d date, n numeric(18, 2), i bigint, s text, z text)")
+            try connection.execute("create table t (d date, n numeric, i bigint, s text, z text)")
             let writer = try connection.startCopy("copy t from stdin (format binary)")
             var text = amount
             let encoded = text.withUTF8 { bytes -> Bool in
@@ -218,6 +219,21 @@ struct BinaryCopyTests {
             #expect(integer == -42)
             #expect(string == "Siti \"Nur\"\ttab")
             #expect(null == nil)
+        }
+    }
+
+    @Test("a decimal too long for the binary form is refused, not a crash")
+    func tooLong() throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("create table t (n numeric)")
+            let writer = try connection.startCopy("copy t from stdin (format binary)")
+            var text = String(repeating: "7", count: PostgresNumeric.maximumDigits + 1)
+            let encoded = text.withUTF8 { writer.binaryNumeric($0) }
+            #expect(!encoded)
+            var plain = "12.5"
+            #expect(plain.withUTF8 { PostgresNumeric.binary($0) } != nil)
+            writer.endBinary()
+            _ = try? writer.finish()
         }
     }
 }

@@ -109,3 +109,30 @@ struct TypeRoundTripTests {
         }
     }
 }
+
+@Suite("Arrays as bound parameters")
+struct ArrayParameterTests {
+    @Test("elements with quotes, backslashes, commas, braces and NULL arrive as they are")
+    func roundTrip() throws {
+        try TestDatabase.withConnection { connection in
+            let values: [String?] = ["JKK", "a \"quoted\" word", "back\\slash", "x,y", "{braces}", nil, "", "NULL"]
+            let row = try #require(
+                try connection.queryFirst(
+                    "select cardinality(\(values)::text[]), (\(values)::text[])[2], (\(values)::text[])[3], (\(values)::text[])[6] is null, (\(values)::text[])[8]"
+                ))
+            let (count, quoted, backslash, null, word) = try row.decode((Int, String, String, Bool, String).self)
+            #expect(count == 8)
+            #expect(quoted == "a \"quoted\" word")
+            #expect(backslash == "back\\slash")
+            #expect(null)
+            #expect(word == "NULL")
+            let months = ["2025-01-01", "2025-02-01"]
+            let matched = try #require(
+                try connection.queryFirst("select count(*) from unnest(\(months)::date[]) m where m = any(\(months)::date[])"))
+            #expect(try matched.decode(Int.self, at: 0) == 2)
+            let empty: [String] = []
+            let none = try #require(try connection.queryFirst("select cardinality(\(empty)::text[])"))
+            #expect(try none.decode(Int.self, at: 0) == 0)
+        }
+    }
+}

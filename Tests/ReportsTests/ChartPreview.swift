@@ -1,3 +1,4 @@
+import Compliance
 import Foundation
 import Reports
 import Testing

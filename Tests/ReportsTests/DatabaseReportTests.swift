@@ -126,8 +126,8 @@ struct DatabaseReportTests {
             var byCategory: [String: (count: Int, rupiah: Int64)] = [:]
             var byEmployer: [String: Int64] = [:]
             try Findings(connection: connection).stream(run: context.december) { finding in
-                byCategory[finding.category, default: (0, 0)].count += 1
-                byCategory[finding.category, default: (0, 0)].rupiah += finding.estimatedLoss
+                byCategory[finding.category.code, default: (0, 0)].count += 1
+                byCategory[finding.category.code, default: (0, 0)].rupiah += finding.estimatedLoss
                 if !finding.npp.isEmpty { byEmployer[finding.npp, default: 0] += finding.estimatedLoss }
             }
             #expect(byCategory.count == 5, "the fixture lacks a category: \(byCategory.keys.sorted())")
@@ -138,7 +138,7 @@ struct DatabaseReportTests {
             #expect(data.current.runID == context.december)
             #expect(data.previous?.runID == context.november)
             for (category, expected) in byCategory {
-                let found = data.current.categories[category]
+                let found = data.current.categories[try Category(code: category)]
                 #expect(found?.count == expected.count && found?.rupiah == expected.rupiah, "\(category)")
                 #expect(markdown.contains("| \(Formatting.rupiah(expected.rupiah)) |"), "\(category)")
             }

@@ -13,7 +13,7 @@ struct RenderingTests {
     @Test("the audit list loads in headless Chromium with no console message, self-contained, and gives a picture")
     func auditList() throws {
         let html = try AuditListReport.render(
-            entries: AuditListReportTests.entries, header: AuditListReportTests.header, format: .html,
+            entries: try AuditListReportTests.entries(), header: AuditListReportTests.header, format: .html,
             language: .indonesian)
         // Self-contained: no script, nothing fetched from elsewhere.
         #expect(!html.contains("<script"))

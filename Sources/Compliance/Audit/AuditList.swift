@@ -13,24 +13,28 @@ public struct AuditList {
         public var region: String
         public var scale: String
         /// The categories of its findings, in order (`PDS_TK`, `TUNGGAKAN`).
-        public var categories: [String]
+        public var categories: [Category] { findings.map(\.category) }
         public var score: Decimal
         public var totalLoss: Int64
         public var gap: Int
         public var lastInspected: Date?
-        /// Per finding: category, loss and the one-line reason.
-        public var evidence: [(category: String, loss: Int64, reason: String)]
+        /// Its findings in the run, in category order.
+        public var findings: [FindingFacts]
 
         public init(
-            branch: String, rank: Int, npp: String, name: String, region: String, scale: String, categories: [String],
-            score: Decimal, totalLoss: Int64, gap: Int, lastInspected: Date?,
-            evidence: [(category: String, loss: Int64, reason: String)]
+            branch: String, rank: Int, npp: String, name: String, region: String, scale: String, score: Decimal,
+            totalLoss: Int64, gap: Int, lastInspected: Date?, findings: [FindingFacts]
         ) {
             (self.branch, self.rank, self.npp, self.name, self.region, self.scale) = (
                 branch, rank, npp, name, region, scale
             )
-            (self.categories, self.score, self.totalLoss, self.gap, self.lastInspected, self.evidence) =
-                (categories, score, totalLoss, gap, lastInspected, evidence)
+            (self.score, self.totalLoss, self.gap, self.lastInspected, self.findings) =
+                (score, totalLoss, gap, lastInspected, findings)
+        }
+
+        /// `PDS_TK: <reason>` for each finding, in `language`.
+        public func reasons(_ language: Language) -> [String] {
+            findings.map { "\($0.category.code): \($0.reason(language))" }
         }
     }
 
@@ -42,24 +46,16 @@ public struct AuditList {
     public func stream(run: Int, branch: String?, capacity: Int, _ body: (Entry) throws -> Void) throws {
         let sql = try SQLFiles.text(of: "audit_list.sql", in: "queries")
         try connection.stream(PostgresQuery(unsafeSQL: sql, binds: [run, branch, capacity])) { row in
-            let (branchCode, rank, npp, name, region, scale, categories, score) = try row.decode(
-                (String, Int, String, String, String, String, String, String).self)
-            let totalLoss = try row.decode(Int64.self, at: 8)
-            let gap = try row.decode(Int32.self, at: 9)
-            let inspected = try row.decode(Date?.self, at: 10)
-            let json = try row.decode(String.self, at: 11)
-            let items = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: Any]] ?? []
+            let (branchCode, rank, npp, name, region, scale, score) = try row.decode(
+                (String, Int, String, String, String, String, Decimal).self)
+            let totalLoss = try row.decode(Int64.self, at: 7)
+            let gap = try row.decode(Int32.self, at: 8)
+            let inspected = try row.decode(Date?.self, at: 9)
+            let findings = try FindingFacts.decodeList(try row.decode(String.self, at: 10), subject: npp)
             try body(
                 Entry(
                     branch: branchCode, rank: rank, npp: npp, name: name, region: region, scale: scale,
-                    categories: categories.split(separator: " ").map(String.init),
-                    score: Decimal(string: score) ?? 0, totalLoss: totalLoss, gap: Int(gap), lastInspected: inspected,
-                    evidence: items.map {
-                        (
-                            $0["category"] as? String ?? "", ($0["loss"] as? NSNumber)?.int64Value ?? 0,
-                            $0["reason"] as? String ?? ""
-                        )
-                    }))
+                    score: score, totalLoss: totalLoss, gap: Int(gap), lastInspected: inspected, findings: findings))
         }
     }
 }

@@ -11,13 +11,11 @@ public struct AuditRunner {
         public var runID: Int
         public var period: String
         public var asOf: String
-        public var counts: [String: Int]
-        public var rupiah: [String: Int64]
+        public var counts: [Category: Int]
+        public var rupiah: [Category: Int64]
         public var notes: [String: Int]
         public var seconds: Double
     }
-
-    public static let categories = ["PDS_PROGRAM", "PDS_TK", "PDS_UPAH", "PWBD", "TUNGGAKAN"]
 
     let connection: Connection
     let logger: Logger
@@ -34,6 +32,35 @@ public struct AuditRunner {
         return files.filter { $0.name.hasPrefix("0") }
             + files.filter { !$0.name.hasPrefix("0") && !$0.name.hasPrefix("9") }
             + files.filter { $0.name.hasPrefix("9") }
+    }
+
+    /// Renders the reason of every finding the rules wrote (`audit_findings`) and keeps the
+    /// findings in `periksa.findings`: batches through a cursor, so memory stays flat.
+    func keepFindings(on connection: Connection) throws {
+        try connection.execute(
+            "create temp table audit_reasons (finding_id bigint primary key, reason text not null) on commit drop")
+        try connection.execute(
+            """
+            declare audit_findings_cursor no scroll cursor for
+            select finding_id, category, coalesce(npp, source_ref), estimated_loss_idr, evidence::text
+            from audit_findings
+            """)
+        while true {
+            let rows = try connection.query("fetch 10000 from audit_findings_cursor")
+            if rows.isEmpty { break }
+            var reasons: [(Int64, String)] = []
+            reasons.reserveCapacity(rows.count)
+            for row in rows {
+                let (id, code, subject, loss, json) = try row.decode((Int64, String, String, Int64, String).self)
+                let evidence = try Evidence.decode(json, category: Category(code: code), subject: subject)
+                reasons.append((id, FindingText.reason(evidence, loss: loss, .indonesian)))
+            }
+            _ = try connection.copyIn("copy audit_reasons (finding_id, reason) from stdin") { writer in
+                for (id, reason) in reasons { try writer.writeRow(values: id, reason) }
+            }
+        }
+        try connection.execute("close audit_findings_cursor")
+        try connection.execute(PostgresQuery(unsafeSQL: SQLFiles.text(of: "keep_findings.sql", in: "queries")))
     }
 
     /// `YYYY-MM` → the first day of that month; `YYYY-MM-DD` → that day.
@@ -71,6 +98,9 @@ public struct AuditRunner {
         let started = clock.now
 
         let runID: Int = try connection.transaction { connection in
+            // Tables loaded by other means, or before this version analysed its imports.
+            let analysed = try Statistics.analyseStale(on: connection)
+            if !analysed.isEmpty { logger.debug("analysed first: \(analysed.joined(separator: ", "))") }
             let runID = try connection.queryFirst(
                 """
                 insert into periksa.runs (period, as_of, parameters, rules_version, last_import_id, status)
@@ -78,37 +108,24 @@ public struct AuditRunner {
                         (select max(import_id) from periksa.imports), 'running')
                 returning run_id
                 """)!.decode(Int.self, at: 0)
-            try connection.execute(
-                unsafeSQL: """
-                    create temp table audit_context (
-                        run_id bigint, period date, period_end date, as_of date, window_start date,
-                        pds_tk_min_gap integer, pds_tk_min_ratio numeric, pds_upah_min_workers_below integer,
-                        pds_upah_max_ratio_to_tax numeric, tunggakan_fine_rate_monthly numeric, tunggakan_min_amount numeric
-                    ) on commit drop
-                    """)
-            let value = parameters.values
-            try connection.execute(
-                """
-                insert into audit_context values (
-                    \(runID), \(firstDay)::date, (\(firstDay)::date + interval '1 month - 1 day')::date, \(asOfDate)::date,
-                    (\(firstDay)::date - interval '11 months')::date,
-                    \(value["pds_tk.min_gap"]!)::integer, \(value["pds_tk.min_ratio"]!)::numeric,
-                    \(value["pds_upah.min_workers_below"]!)::integer, \(value["pds_upah.max_ratio_to_tax"]!)::numeric,
-                    \(value["tunggakan.fine_rate_monthly"]!)::numeric, \(value["tunggakan.min_amount"]!)::numeric)
-                """)
-            // The same context as settings of the transaction, for statements that must not read
-            // temporary tables (parallel plans cannot).
-            try connection.execute(
-                """
-                select set_config('periksa.run_id', run_id::text, true), set_config('periksa.period', period::text, true),
-                       set_config('periksa.period_end', period_end::text, true),
-                       set_config('periksa.window_start', window_start::text, true)
-                from audit_context
-                """)
-            for file in files {
-                let ruleStart = clock.now
-                try connection.execute(unsafeSQL: file.text)
-                logger.debug("\(file.name): \(clock.now - ruleStart)")
+            // The one channel into the rules: the run record, named by a transaction setting
+            // (periksa.audit_run reads it). JIT compilation costs more than it saves on the
+            // rules' statements (PostgreSQL's default threshold compiled even small ones).
+            try connection.execute("select set_config('periksa.run_id', \(String(runID)), true)")
+            try connection.execute("set local jit = off")
+            func timed(_ name: String, _ body: () throws -> Void) throws {
+                let stepStart = clock.now
+                try body()
+                logger.debug("\(name): \(clock.now - stepStart)")
+            }
+            // The preparation and the rules write facts; the findings are kept with their
+            // reasons; then what the run keeps besides them (9…), which reads them.
+            for file in files where !file.name.hasPrefix("9") {
+                try timed(file.name) { try connection.execute(unsafeSQL: file.text) }
+            }
+            try timed("findings kept with their reasons") { try keepFindings(on: connection) }
+            for file in files where file.name.hasPrefix("9") {
+                try timed(file.name) { try connection.execute(unsafeSQL: file.text) }
             }
             // Employers whose floor rule was skipped: no minimum wage for their region and year.
             try connection.execute(
@@ -134,11 +151,12 @@ public struct AuditRunner {
             seconds: Double((clock.now - started).components.seconds) + Double(
                 (clock.now - started).components.attoseconds) / 1e18)
         for row in try connection.query(
-            "select category, count(*), sum(estimated_loss_idr) from periksa.findings where run_id = \(runID) group by category"
+            "select category, count(*), sum(estimated_loss_idr)::bigint from periksa.findings where run_id = \(runID) group by category"
         ) {
-            let (category, count, total) = try row.decode((String, Int, Decimal).self)
+            let (code, count, total) = try row.decode((String, Int, Int64).self)
+            let category = try Category(code: code)
             summary.counts[category] = count
-            summary.rupiah[category] = NSDecimalNumber(decimal: total).int64Value
+            summary.rupiah[category] = total
         }
         for row in try connection.query(
             "select kind, count(*) from periksa.run_notes where run_id = \(runID) group by kind")

@@ -78,7 +78,7 @@ public struct ComplianceData: Sendable {
         public var due: Decimal
         public var paid: Decimal
         /// Per category: findings and their rupiah.
-        public var categories: [String: (count: Int, rupiah: Int64)]
+        public var categories: [Category: (count: Int, rupiah: Int64)]
 
         /// Workers reported over those reported, seen elsewhere and not reported, and those of
         /// unregistered businesses.
@@ -116,7 +116,7 @@ public struct ComplianceData: Sendable {
         public var branch: String
         public var region: String
         public var scale: String
-        public var categories: [String]
+        public var categories: [Category]
         public var rupiah: Int64
     }
 
@@ -125,8 +125,9 @@ public struct ComplianceData: Sendable {
         public var name: String
         public var region: String
         public var headcount: Int
-        public var rupiah: Int64
-        public var reason: String
+        /// The PWBD finding: its rupiah and evidence (and so its reason, in any language).
+        public var finding: FindingFacts
+        public var rupiah: Int64 { finding.loss }
     }
 
     public struct ArrearsAge: Sendable {
@@ -139,7 +140,7 @@ public struct ComplianceData: Sendable {
     }
 
     public struct FollowUp: Sendable {
-        public var category: String
+        public var category: Category
         public var earlier: Int
         public var inspected: Int
         public var foundAgain: Int
@@ -193,8 +194,7 @@ public struct ComplianceData: Sendable {
         }
         guard let currentRun = chosen.last?.1 else { throw AuditError.noRun(period: period.text) }
         let runs = chosen.compactMap(\.1)
-        // The run ids as an array literal, bound as one text value and cast in the query.
-        let binds: [any PostgresEncodable] = ["{" + runs.map(String.init).joined(separator: ",") + "}", region, branch]
+        let binds: [any PostgresEncodable] = [runs, region, branch]
 
         var totals: [Int: Totals] = [:]
         let asOfByRun = Dictionary(uniqueKeysWithValues: runOfMonth.map { ($0.value.0, ($0.key, $0.value.1)) })
@@ -202,16 +202,15 @@ public struct ComplianceData: Sendable {
             let (run, active, flagged, workers, uncovered, businesses, pwbdWorkers) = try row.decode(
                 (Int, Int, Int, Int, Int, Int, Int).self)
             let (due, paid) = (try row.decode(Decimal.self, at: 7), try row.decode(Decimal.self, at: 8))
-            var categories: [String: (count: Int, rupiah: Int64)] = [:]
-            for (index, category) in ["PDS_TK", "PDS_UPAH", "PDS_PROGRAM", "TUNGGAKAN", "PWBD"].enumerated() {
-                let count = try row.decode(Int.self, at: 9 + 2 * index)
-                if count > 0 { categories[category] = (count, try row.decode(Int64.self, at: 10 + 2 * index)) }
-            }
             let (month, asOf) = asOfByRun[run]!
             totals[run] = Totals(
                 runID: run, month: String(format: "%04d-%02d", month / 12, month % 12 + 1), asOf: asOf, active: active,
                 flagged: flagged, workers: workers, uncovered: uncovered, pwbdBusinesses: businesses,
-                pwbdWorkers: pwbdWorkers, due: due, paid: paid, categories: categories)
+                pwbdWorkers: pwbdWorkers, due: due, paid: paid, categories: [:])
+        }
+        try connection.stream(PostgresQuery(unsafeSQL: try query("compliance_categories.sql"), binds: binds)) { row in
+            let (run, code, count, rupiah) = try row.decode((Int, String, Int, Int64).self)
+            totals[run]?.categories[try Category(code: code)] = (count, rupiah)
         }
         guard totals[currentRun] != nil else { throw AuditError.emptyScope(region: region, branch: branch) }
         let previousRun = chosen.count > 1 ? chosen[chosen.count - 2].1 : nil
@@ -241,7 +240,8 @@ public struct ComplianceData: Sendable {
             topEmployers.append(
                 TopEmployer(
                     npp: npp, name: name, branch: branchCode, region: regionCode, scale: scale,
-                    categories: categories.split(separator: " ").map(String.init), rupiah: rupiah))
+                    categories: try categories.split(separator: " ").map { try Category(code: String($0)) },
+                    rupiah: rupiah))
         }
         var businesses: [Unregistered] = []
         try connection.stream(
@@ -249,12 +249,12 @@ public struct ComplianceData: Sendable {
                 unsafeSQL: try query("compliance_pwbd.sql"),
                 binds: [Int64(currentRun), region, branch, Int64(unregistered)])
         ) { row in
-            let (reference, name, regionCode, headcount, rupiah, reason) = try row.decode(
+            let (reference, name, regionCode, headcount, rupiah, evidence) = try row.decode(
                 (String, String, String, Int, Int64, String).self)
             businesses.append(
                 Unregistered(
-                    reference: reference, name: name, region: regionCode, headcount: headcount, rupiah: rupiah,
-                    reason: reason))
+                    reference: reference, name: name, region: regionCode, headcount: headcount,
+                    finding: try FindingFacts(code: Category.pwbd.code, loss: rupiah, json: evidence, subject: reference)))
         }
         var arrears: [ArrearsAge] = []
         try connection.stream(
@@ -272,10 +272,10 @@ public struct ComplianceData: Sendable {
                     unsafeSQL: try query("compliance_followup.sql"),
                     binds: [Int64(currentRun), Int64(previousRun), region, branch])
             ) { row in
-                let (category, earlier, inspected, again, rupiah) = try row.decode((String, Int, Int, Int, Int64).self)
+                let (code, earlier, inspected, again, rupiah) = try row.decode((String, Int, Int, Int, Int64).self)
                 followUp.append(
                     FollowUp(
-                        category: category, earlier: earlier, inspected: inspected, foundAgain: again,
+                        category: try Category(code: code), earlier: earlier, inspected: inspected, foundAgain: again,
                         rupiahAgain: rupiah))
             }
         }

@@ -29,13 +29,6 @@ public struct EmployerDossier: Sendable {
         public var outcome: String
     }
 
-    public struct Finding: Sendable {
-        public var category: String
-        public var loss: Int64
-        public var reason: String
-        /// The structured evidence, as JSON text.
-        public var evidence: String
-    }
 
     public var npp: String
     public var name: String
@@ -57,7 +50,7 @@ public struct EmployerDossier: Sendable {
     public var period: String
     public var asOf: Date
     public var months: [Month]
-    public var findings: [Finding]
+    public var findings: [FindingFacts]
     /// The workers reported for the period, by wage.
     public var workers: [Worker]
     public var inspections: [Inspection]
@@ -142,15 +135,15 @@ public struct EmployerDossier: Sendable {
             where s.section = periksa.kbli_section(\(kbli))
             """)
         let section = try sectionRow?.decode((String, String, String).self) ?? ("?", "", "")
-        var findings: [Finding] = []
+        var findings: [FindingFacts] = []
         try connection.stream(
             """
-            select category, estimated_loss_idr, reason, evidence::text from periksa.findings
+            select category, estimated_loss_idr, evidence::text from periksa.findings
             where run_id = \(run) and npp = \(npp) order by category
             """
         ) { row in
-            let (category, loss, reason, evidence) = try row.decode((String, Int64, String, String).self)
-            findings.append(Finding(category: category, loss: loss, reason: reason, evidence: evidence))
+            let (category, loss, evidence) = try row.decode((String, Int64, String).self)
+            findings.append(try FindingFacts(code: category, loss: loss, json: evidence, subject: npp))
         }
         return EmployerDossier(
             npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, section: section, scale: scale,

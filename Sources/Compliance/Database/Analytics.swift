@@ -60,8 +60,7 @@ public enum Analytics {
         let clock = ContinuousClock()
         let start = clock.now
         if let months, months.isEmpty { return 0 }
-        let array: String? = months.map { "{" + $0.joined(separator: ",") + "}" }
-        try connection.execute("select periksa.refresh_employer_periods(\(array)::text::date[])")
+        try connection.execute("select periksa.refresh_employer_periods(\(months)::date[])")
         let elapsed = clock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }

@@ -156,8 +156,8 @@ final class ContributionsLoader: KindLoader {
     static func duplicate(firstLine: Int, language: Language) -> Problem {
         FieldRules.problem(
             "nik", "nik_duplicate",
-            "NIK yang sama sudah ada di baris \(formatCount(firstLine, .indonesian)) untuk NPP dan periode ini",
-            "the same NIK is already on line \(formatCount(firstLine, .english)) for this NPP and period")
+            "NIK yang sama sudah ada di baris \(Formatting.count(firstLine, .indonesian)) untuk NPP dan periode ini",
+            "the same NIK is already on line \(Formatting.count(firstLine, .english)) for this NPP and period")
     }
 
     /// The NIK index of `unit`, emptying the whole index first when it is over budget.
@@ -248,12 +248,12 @@ final class ContributionsLoader: KindLoader {
         let earlierMonths = months.intersection(existingPartitions).sorted()
         guard !earlierMonths.isEmpty else { return }
         let connection = session.connection
-        let monthList = earlierMonths.map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) }.joined(separator: ",")
+        let monthList = earlierMonths.map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) }
         try connection.execute(
             """
             create temp table periksa_new_units on commit drop as
             select distinct npp, period from periksa.contributions
-            where import_id = \(session.importID) and period = any(string_to_array(\(monthList), ',')::date[])
+            where import_id = \(session.importID) and period = any(\(monthList)::date[])
             """)
         try connection.execute("analyze pg_temp.periksa_new_units")
         try connection.execute(

@@ -54,7 +54,7 @@ final class EmployersLoader: StagedLoader {
             npp,
             [
                 npp, name, npwp, nib, kbli, scale, riskGroup.map(String.init), region, branch,
-                programs.map { "{" + $0.joined(separator: ",") + "}" },
+                programs?.postgresText,
                 registered.map { _ in field.string("registered_on") },
                 status,
             ]

@@ -224,7 +224,10 @@ enum FieldRules {
         return .success(value)
     }
 
-    /// Money: `^[0-9]+(\.[0-9]{1,2})?$`. Returns the value's text as it is (the server stores
+    /// The most digits a rupiah amount may have before the point (the data contract's limit).
+    static let maximumMoneyDigits = 15
+
+    /// Money: `^[0-9]+(\.[0-9]{1,2})?$`, at most `maximumMoneyDigits` digits before the point. Returns the value's text as it is (the server stores
     /// it exactly). Thousands separators, `Rp` and decimal commas get a message of their own.
     static func money(_ bytes: Bytes, column: String, positive: Bool, personal: Bool) -> Result<Bytes, Problem> {
         var point = -1
@@ -275,6 +278,22 @@ enum FieldRules {
                 )
             }
             return .failure(problem(column, hint.0, shown + hint.1, shown + hint.2))
+        }
+        // At most 15 digits before the point: under a thousand trillion rupiah. Leading zeros
+        // do not count (the limit is on the amount, and whole numbers may carry leading zeros).
+        let integerPart = point >= 0 ? point : bytes.count
+        var significant = integerPart
+        for byte in bytes[..<integerPart] {
+            guard byte == 48 else { break }
+            significant -= 1
+        }
+        if significant > maximumMoneyDigits {
+            return .failure(
+                problem(
+                    column, "money_too_large",
+                    "paling banyak \(maximumMoneyDigits) angka sebelum titik (di bawah seribu triliun rupiah); nilai ini \(significant) angka",
+                    "at most \(maximumMoneyDigits) digits before the point (under a thousand trillion rupiah); this value has \(significant)"
+                ))
         }
         if positive, !bytes.contains(where: { $0 > 48 && $0 <= 57 }) {
             return .failure(

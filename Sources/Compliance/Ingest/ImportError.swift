@@ -27,8 +27,8 @@ public enum ImportError: Error, Sendable {
             language.text("berkas \(path) tidak dapat dibaca: \(reason)", "cannot read the file \(path): \(reason)")
         case .recordTooLong(let path, let line):
             language.text(
-                "berkas \(path), baris \(formatCount(line, language)): satu catatan lebih dari 16 MiB, kemungkinan tanda kutip yang tidak ditutup",
-                "the file \(path), line \(formatCount(line, language)): one record is longer than 16 MiB, probably an unclosed quote"
+                "berkas \(path), baris \(Formatting.count(line, language)): satu catatan lebih dari 16 MiB, kemungkinan tanda kutip yang tidak ditutup",
+                "the file \(path), line \(Formatting.count(line, language)): one record is longer than 16 MiB, probably an unclosed quote"
             )
         }
     }

@@ -160,6 +160,10 @@ public struct Importer {
             phase("loader finished")
             touched = try Self.monthsTouched(options.kind, loader: loader, importID: importID, connection)
             progress?(rows, reader.fileSize, reader.fileSize)
+            // Statistics for what was loaded, committed with it: an audit right after the
+            // import must not plan over tables the planner believes empty.
+            try Statistics.analyse(Self.tablesLoaded(options.kind, loader: loader), on: connection)
+            phase("statistics")
 
             summary.rowsRead = rows
             summary.rowsWithProblems = spool.count
@@ -208,6 +212,19 @@ public struct Importer {
             ).map { try $0.decode(String.self, at: 0) }
         case .employers: return nil
         default: return []
+        }
+    }
+
+    /// The tables (for wage rows, the month partitions) an import of `kind` writes to.
+    static func tablesLoaded(_ kind: ImportKind, loader: KindLoader) -> [String] {
+        switch kind {
+        case .contributions:
+            ((loader as? ContributionsLoader)?.monthsHeld ?? []).map(Statistics.contributionPartition(firstDay:))
+        case .employers: ["periksa.employers"]
+        case .workforce: ["periksa.workforce"]
+        case .payments: ["periksa.payments"]
+        case .minimumWages: ["periksa.minimum_wages"]
+        case .inspections: ["periksa.inspections"]
         }
     }
 

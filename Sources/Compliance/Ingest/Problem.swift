@@ -31,24 +31,9 @@ public struct Problem: Error, Sendable, Equatable {
 /// How a value is quoted in a message: as it is, or masked when it is personal data (NIK,
 /// KPJ, worker names and wages never appear in messages or logs).
 enum Shown {
+    /// A value as a message shows it: quoted, at most 60 characters; masked when personal.
     static func value(_ bytes: UnsafeBufferPointer<UInt8>, personal: Bool) -> String {
         let text = String(decoding: bytes.prefix(60), as: UTF8.self) + (bytes.count > 60 ? "…" : "")
-        guard personal else { return "\"\(text)\"" }
-        let characters = Array(text)
-        guard characters.count > 6 else { return "\"\(String(repeating: "*", count: characters.count))\"" }
-        return "\"" + String(characters.prefix(4)) + String(repeating: "*", count: characters.count - 6)
-            + String(characters.suffix(2)) + "\""
+        return "\"" + (personal ? Masking.nik(text) : text) + "\""
     }
-}
-
-/// Line numbers as people write them: `1.204` in Bahasa Indonesia, `1,204` in English.
-public func formatCount(_ value: Int, _ language: Language) -> String {
-    let separator: Character = language == .indonesian ? "." : ","
-    let digits = Array(String(value.magnitude))
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-        if index > 0, (digits.count - index) % 3 == 0 { out.append(separator) }
-        out.append(digit)
-    }
-    return (value < 0 ? "-" : "") + out
 }

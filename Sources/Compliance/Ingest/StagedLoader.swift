@@ -72,7 +72,7 @@ class StagedLoader: KindLoader {
         ) { row in
             let (line, raw, unit, lines) = try row.decode((Int, String, String, String).self)
             let shownLines = lines.split(separator: ",").compactMap { Int($0) }.map {
-                formatCount($0, session.language)
+                Formatting.count($0, session.language)
             }
             .joined(separator: ", ")
             var problems = rowProblems.removeValue(forKey: line)?.problems ?? []
@@ -87,7 +87,7 @@ class StagedLoader: KindLoader {
         try connection.execute(
             """
             delete from pg_temp.periksa_staging
-            where has_problems or line_number = any(string_to_array(\(rejected.map(String.init).joined(separator: ",")), ',')::int[])
+            where has_problems or line_number = any(\(rejected)::int[])
             """)
         try connection.execute(upsert(importID: session.importID))
     }

@@ -7,15 +7,20 @@ public struct Findings {
 
     public init(connection: Connection) { self.connection = connection }
 
-    /// One finding.
+    /// One finding: what the rule found, with its evidence; its words come from `FindingText`.
     public struct Finding: Sendable, Equatable {
         public var runID: Int
-        public var category: String
+        public var category: Category
         public var npp: String
         public var sourceRef: String
         public var period: String
         public var estimatedLoss: Int64
-        public var reason: String
+        public var evidence: Evidence
+
+        /// The one-line reason in `language` (the contract's `reason` in Bahasa Indonesia).
+        public func reason(_ language: Language) -> String {
+            FindingText.reason(evidence, loss: estimatedLoss, language)
+        }
     }
 
     /// The run: `run` itself, or the latest run of `period`.
@@ -45,18 +50,20 @@ public struct Findings {
         try connection.stream(
             """
             select run_id, category, coalesce(npp, ''), coalesce(source_ref, ''), periksa.period_text(period),
-                   estimated_loss_idr, reason
+                   estimated_loss_idr, evidence::text
             from periksa.findings
             where run_id = \(run)
             order by category, estimated_loss_idr desc, coalesce(npp, source_ref)
             """
         ) { row in
-            let (runID, category, npp, sourceRef, period, loss, reason) = try row.decode(
+            let (runID, code, npp, sourceRef, period, loss, json) = try row.decode(
                 (Int, String, String, String, String, Int64, String).self)
+            let category = try Category(code: code)
             try body(
                 Finding(
                     runID: runID, category: category, npp: npp, sourceRef: sourceRef, period: period,
-                    estimatedLoss: loss, reason: reason))
+                    estimatedLoss: loss,
+                    evidence: Evidence.decode(json, category: category, subject: npp.isEmpty ? sourceRef : npp)))
         }
     }
 }

@@ -1,7 +1,7 @@
-import Compliance
 import Foundation
 
-/// How reports write amounts, dates and periods, in Bahasa Indonesia or English.
+/// How Periksa writes amounts, counts, dates and periods for people, in Bahasa Indonesia or
+/// English: the one implementation that messages, the command line and the reports share.
 public enum Formatting {
     /// `Rp 5.396.761`; cents, when there are any, after a comma: `Rp 2.446.880,68`.
     /// English uses the same form (the currency's own convention), with `,` and `.` swapped.
@@ -101,59 +101,14 @@ public enum Formatting {
         return "\(monthName(month, language)) \(year)"
     }
 
+    /// `Des 25` / `Dec 25` for the period `2025-12`, where space is short (chart axes).
+    public static func shortPeriod(_ text: String, _ language: Language = .indonesian) -> String {
+        let parts = text.split(separator: "-")
+        guard parts.count >= 2, let month = Int(parts[1]), (1...12).contains(month) else { return text }
+        return "\(monthName(month, language).prefix(3)) \(parts[0].suffix(2))"
+    }
+
     static func monthName(_ month: Int, _ language: Language) -> String {
         (language == .indonesian ? monthsIndonesian : monthsEnglish)[month - 1]
-    }
-}
-
-/// Personal data as reports show it by default (UU 27/2022): masked.
-public enum Masking {
-    /// `3171********0001`: the region (4 digits) and the serial (4) stay, the birth date goes.
-    public static func nik(_ nik: String) -> String {
-        guard nik.count > 8 else { return String(repeating: "*", count: nik.count) }
-        return String(nik.prefix(4)) + String(repeating: "*", count: nik.count - 8) + String(nik.suffix(4))
-    }
-
-    /// `S*** N***`: the first letter of each word.
-    public static func name(_ name: String) -> String {
-        name.split(separator: " ").map { word in (word.first.map(String.init) ?? "") + "***" }.joined(separator: " ")
-    }
-}
-
-/// Escaping for each output format: every interpolated value goes through one of these.
-public enum Escaping {
-    /// Text for HTML element content and attribute values.
-    public static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// Text for a Markdown table cell (GitHub and GitLab): pipes and Markdown punctuation
-    /// escaped, HTML disarmed, line breaks folded, so the value shows as the text it is.
-    public static func markdownCell(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\n", "\r": out += " "
-            case "|": out += "\\|"
-            case "\\", "`", "*", "_", "[", "]", "#", "~": out += "\\" + String(character)
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,0 +1,36 @@
+import Postgres
+import SQLFiles
+
+/// Planner statistics for what Periksa loads and reads. A table PostgreSQL has not analysed
+/// yet looks empty to the planner: an audit right after an import, before autovacuum came
+/// by, planned its joins over a freshly loaded month as if it had no rows and ran a hundred
+/// times slower. So the import analyses what it loaded, in its own transaction (the
+/// statistics become visible with the rows), and the audit analyses whatever is still
+/// missing or stale before it plans anything.
+public enum Statistics {
+    /// The partition of `periksa.contributions` that holds the month of `firstDay`
+    /// (`YYYY-MM-01`), as `periksa.ensure_contribution_partition` names it.
+    static func contributionPartition(firstDay: String) -> String {
+        "periksa.contributions_" + firstDay.prefix(7).replacingOccurrences(of: "-", with: "_")
+    }
+
+    /// Analyses those of the named tables that exist (names Periksa itself builds, never user
+    /// input; a month whose every row was rejected has no partition).
+    static func analyse(_ tables: [String], on connection: Connection) throws {
+        guard !tables.isEmpty else { return }
+        let existing = try connection.query(
+            "select t::regclass::text from unnest(\(tables)::text[]) t where to_regclass(t) is not null"
+        ).map { try $0.decode(String.self, at: 0) }
+        for table in existing { try connection.execute(unsafeSQL: "analyze \(table)") }
+    }
+
+    /// Analyses every input table or contribution partition whose statistics are missing or
+    /// stale (`SQL/queries/stale_statistics.sql`); returns their names.
+    @discardableResult
+    public static func analyseStale(on connection: Connection) throws -> [String] {
+        let stale = try connection.query(PostgresQuery(unsafeSQL: SQLFiles.text(of: "stale_statistics.sql", in: "queries")))
+            .map { try $0.decode(String.self, at: 0) }
+        for table in stale { try connection.execute(unsafeSQL: "analyze \(table)") }
+        return stale
+    }
+}

@@ -161,38 +161,19 @@ public final class CopyWriter {
         try writeRow(values.map(\.postgresText))
     }
 
-    /// Appends one field of the current row, escaped for COPY's text format.
+    /// Appends one field of the current row, escaped for COPY's text format (`CopyText`).
     public func appendField(_ bytes: UnsafeBufferPointer<UInt8>) {
         separate()
-        reserve(bytes.count * 2)
+        reserve(bytes.count * CopyText.maximumGrowth)
         guard let source = bytes.baseAddress else { return }
-        var needsEscape = false
-        for byte in bytes where byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-            needsEscape = true
-            break
-        }
-        if !needsEscape {
+        if !bytes.contains(where: CopyText.needsEscape) {
             (buffer + count).update(from: source, count: bytes.count)
             count += bytes.count
             return
         }
-        for byte in bytes {
-            var escaped: UInt8 = 0
-            switch byte {
-            case 0x5C: escaped = 0x5C
-            case 0x09: escaped = UInt8(ascii: "t")
-            case 0x0A: escaped = UInt8(ascii: "n")
-            case 0x0D: escaped = UInt8(ascii: "r")
-            default: break
-            }
-            if escaped != 0 {
-                buffer[count] = 0x5C
-                buffer[count + 1] = escaped
-                count += 2
-            } else {
-                buffer[count] = byte
-                count += 1
-            }
+        CopyText.escape(bytes) { byte in
+            buffer[count] = byte
+            count += 1
         }
     }
 
@@ -347,3 +328,40 @@ public final class CopyWriter {
 
 @available(*, unavailable)
 extension CopyWriter: Sendable {}
+
+/// COPY's text format for one field, the one implementation: backslash, tab, newline and
+/// carriage return escaped; NUL, which no PostgreSQL text can hold, written as U+2400 (␀) so
+/// that a raw line with one is still kept and shown.
+public enum CopyText {
+    /// The most bytes one input byte becomes (NUL: the three bytes of U+2400).
+    static let maximumGrowth = 3
+
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == 0x5C || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0
+    }
+
+    /// Emits the escaped form of `bytes`, byte by byte.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) {
+        for byte in bytes {
+            switch byte {
+            case 0x5C: emit(0x5C); emit(0x5C)
+            case 0x09: emit(0x5C); emit(UInt8(ascii: "t"))
+            case 0x0A: emit(0x5C); emit(UInt8(ascii: "n"))
+            case 0x0D: emit(0x5C); emit(UInt8(ascii: "r"))
+            case 0: emit(0xE2); emit(0x90); emit(0x80)
+            default: emit(byte)
+            }
+        }
+    }
+
+    /// `text` escaped for one field of COPY's text format.
+    public static func escape(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            escape(bytes) { out.append($0) }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}

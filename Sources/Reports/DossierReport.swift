@@ -76,13 +76,7 @@ public enum DossierReport {
                 "shortfall": Formatting.rupiah((minimum ?? 0) - worker.wage, L),
             ]
         }
-        let medianWage: Decimal? =
-            dossier.workers.isEmpty
-            ? nil
-            : dossier.workers.count % 2 == 1
-                ? dossier.workers[dossier.workers.count / 2].wage
-                : (dossier.workers[dossier.workers.count / 2 - 1].wage + dossier.workers[dossier.workers.count / 2].wage)
-                    / 2
+        let medianWage = dossier.medianWage
 
         // Contributions due against paid, with the arrears and fines of the TUNGGAKAN finding.
         var fines: [String: Decimal] = [:]

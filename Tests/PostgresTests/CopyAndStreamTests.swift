@@ -237,3 +237,18 @@ struct BinaryCopyTests {
         }
     }
 }
+
+@Suite("COPY text escaping")
+struct CopyTextTests {
+    @Test("backslash, tab, line breaks and NUL survive COPY's text format; NUL shows as ␀")
+    func escaping() throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("create table t (s text)")
+            let value = "a\\b\tc\nd\re\u{0}f"
+            _ = try connection.copyIn("copy t from stdin") { writer in try writer.writeRow([value]) }
+            let row = try #require(try connection.queryFirst("select s from t"))
+            #expect(try row.decode(String.self, at: 0) == "a\\b\tc\nd\re\u{2400}f")
+            #expect(CopyText.escape(value) == "a\\\\b\\tc\\nd\\re\u{2400}f")
+        }
+    }
+}

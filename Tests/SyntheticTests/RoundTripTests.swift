@@ -38,6 +38,20 @@ struct RoundTripTests {
                 let line = evaluation.lines.first { $0.category == category }
                 #expect((line?.truth ?? 0) > 0, "the generated data has no \(category) finding")
             }
+            // Every finding's evidence decodes into its category's type, and that type holds every
+            // key the rule wrote: a key renamed, added or dropped in a rule fails here.
+            var decoded: Set<String> = []
+            for row in try connection.query(
+                "select category, coalesce(npp, source_ref), evidence::text from periksa.findings where run_id = \(summary.runID)"
+            ) {
+                let (code, subject, json) = try row.decode((String, String, String).self)
+                let evidence = try Evidence.decode(json, category: Category(code: code), subject: subject)
+                #expect(
+                    try Self.keyPaths(Data(json.utf8)) == Self.keyPaths(evidence.json()),
+                    "\(code) \(subject): the evidence type and the rule's JSON have different keys")
+                decoded.insert(code)
+            }
+            #expect(decoded == Set(Category.allCases.map(\.code)))
             // The findings as users get them, reasons included, are those of the reviewed
             // reference file: a change of how findings are made must not change them.
             let findings = try CommandRunner.periksa(
@@ -52,5 +66,23 @@ struct RoundTripTests {
             }
             #expect(produced.count == reference.split(separator: "\n", omittingEmptySubsequences: false).count)
         }
+    }
+
+    /// The key paths of a JSON document (`records[].source`), leaving out null values.
+    static func keyPaths(_ data: Data) throws -> Set<String> {
+        var paths: Set<String> = []
+        func walk(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, child) in object where !(child is NSNull) { walk(child, path.isEmpty ? key : path + "." + key) }
+                if object.isEmpty { paths.insert(path) }
+            } else if let array = value as? [Any] {
+                for child in array { walk(child, path + "[]") }
+                if array.isEmpty { paths.insert(path + "[]") }
+            } else {
+                paths.insert(path)
+            }
+        }
+        walk(try JSONSerialization.jsonObject(with: data), "")
+        return paths
     }
 }

@@ -90,9 +90,7 @@ public struct AuditRunner {
         let asOfDate =
             try asOf.map(Self.parseDate) ?? String(FieldRules.firstDay((next / 12, next % 12 + 1)).dropLast(2)) + "16"
         let files = try Self.ruleFiles()
-        let version = String(
-            SHA256.hash(data: Data(files.map { $0.name + "\n" + $0.text }.joined().utf8))
-                .map { String(format: "%02x", $0) }.joined().prefix(12))
+        let version = String(Checksum.sha256(files.map { $0.name + "\n" + $0.text }.joined()).prefix(12))
         try Migrator.bundled().migrate(on: connection)
         let clock = ContinuousClock()
         let started = clock.now

@@ -51,6 +51,30 @@ public struct EmployerDossier: Sendable {
     public var asOf: Date
     public var months: [Month]
     public var findings: [FindingFacts]
+
+    /// The median wage the dossier shows: the one PDS_TK priced the employer's group with when
+    /// it has that finding, else the median of its own reported wages by the same rule (an
+    /// even count: the mean of the two middle wages, rounded to whole rupiah, halves away from
+    /// zero); nil when it reported no one.
+    public var medianWage: Decimal? {
+        for finding in findings {
+            if case .pdsTK(let evidence) = finding.evidence, let median = evidence.medianWage { return median }
+        }
+        return Self.median(workers.map(\.wage))
+    }
+
+    /// The median of `wages` as the rules define it.
+    static func median(_ wages: [Decimal]) -> Decimal? {
+        guard !wages.isEmpty else { return nil }
+        let sorted = wages.sorted()
+        let middle = sorted.count / 2
+        if sorted.count % 2 == 1 { return sorted[middle] }
+        var mean = (sorted[middle - 1] + sorted[middle]) / 2
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &mean, 0, .plain)
+        return rounded
+    }
+
     /// The workers reported for the period, by wage.
     public var workers: [Worker]
     public var inspections: [Inspection]

@@ -23,8 +23,7 @@ public enum Analytics {
     @discardableResult
     public static func install(on connection: Connection) throws -> Bool {
         let files = try SQLFiles.files(in: "views")
-        let checksum = SHA256.hash(data: Data(files.map { $0.name + "\n" + $0.text }.joined().utf8))
-            .map { String(format: "%02x", $0) }.joined()
+        let checksum = Checksum.sha256(files.map { $0.name + "\n" + $0.text }.joined())
         let installed = try connection.queryFirst("select checksum from periksa.analytics_installed")?.decode(
             String.self, at: 0)
         guard installed != checksum else { return false }

@@ -43,6 +43,19 @@ public enum Evidence: Sendable, Equatable {
         }
     }
 
+    /// The evidence as JSON, with the rules' keys (nil values left out).
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        switch self {
+        case .pdsProgram(let value): return try encoder.encode(value)
+        case .pdsTK(let value): return try encoder.encode(value)
+        case .pdsUpah(let value): return try encoder.encode(value)
+        case .pwbd(let value): return try encoder.encode(value)
+        case .tunggakan(let value): return try encoder.encode(value)
+        }
+    }
+
     /// The category this evidence belongs to.
     public var category: Category {
         switch self {
@@ -88,7 +101,7 @@ public struct ProgrammesMissing: Codable, Sendable, Equatable {
 public struct WorkersNotRegistered: Codable, Sendable, Equatable {
     /// One outside record that matched the group.
     public struct Record: Codable, Sendable, Equatable {
-        public var source: String
+        public var source: OutsideSource
         public var headcount: Int
         /// `npp:…`, `npwp:…` or `nib:…`: the identifier the record matched by.
         public var identifier: String
@@ -100,7 +113,7 @@ public struct WorkersNotRegistered: Codable, Sendable, Equatable {
     public var members: [String]
     /// H(g) and the source of that record.
     public var headcount: Int
-    public var source: String
+    public var source: OutsideSource
     /// W(g).
     public var reportedWorkers: Int
     public var gap: Int
@@ -177,7 +190,7 @@ public struct WagesUnderReported: Codable, Sendable, Equatable {
 public struct UnregisteredBusiness: Codable, Sendable, Equatable {
     /// One outside record of the business.
     public struct Record: Codable, Sendable, Equatable {
-        public var source: String
+        public var source: OutsideSource
         public var headcount: Int
         public var npwp: String?
         public var nib: String?

@@ -27,8 +27,8 @@ public enum FindingText {
                 e.members.isEmpty
                 ? "" : L.text("; grup NPWP yang sama: ", "; same NPWP group: ") + e.members.joined(separator: ", ")
             return L.text(
-                "\(e.source.uppercased()) mencatat \(e.headcount) tenaga kerja, BPJS menerima laporan \(e.reportedWorkers) (selisih \(e.gap)); dasar upah ",
-                "\(e.source.uppercased()) records \(e.headcount) workers, BPJS received reports for \(e.reportedWorkers) (gap \(e.gap)); wage basis "
+                "\(e.source.label(L)) mencatat \(e.headcount) tenaga kerja, BPJS menerima laporan \(e.reportedWorkers) (selisih \(e.gap)); dasar upah ",
+                "\(e.source.label(L)) records \(workers(e.headcount, L)), BPJS received reports for \(e.reportedWorkers) (gap \(e.gap)); wage basis "
             ) + basis + note + group
         case .pdsUpah(let e):
             var parts: [String] = []
@@ -36,25 +36,25 @@ public enum FindingText {
                 parts.append(
                     L.text(
                         "\(below.workers.count) pekerja di bawah upah minimum ",
-                        "\(below.workers.count) workers below the minimum wage ") + rupiah(below.minimumWage, L))
+                        "\(workers(below.workers.count, L)) below the minimum wage ") + rupiah(below.minimumWage, L))
             }
             if let tax = e.underTax {
                 let percent = rounded(tax.maximumRatioToTax * 100)
                 parts.append(
                     L.text(
                         "rata-rata upah BPJS \(rupiah(tax.averageBPJS, L)) di bawah \(percent)% rata-rata upah pajak \(rupiah(tax.averageTax, L)) (\(tax.taxHeadcount) pekerja menurut pajak)",
-                        "average BPJS wage \(rupiah(tax.averageBPJS, L)) below \(percent)% of the average tax wage \(rupiah(tax.averageTax, L)) (\(tax.taxHeadcount) workers per tax records)"
+                        "average BPJS wage \(rupiah(tax.averageBPJS, L)) below \(percent)% of the average tax wage \(rupiah(tax.averageTax, L)) (\(workers(tax.taxHeadcount, L)) per tax records)"
                     ))
             }
             return parts.joined(separator: "; ")
         case .pdsProgram(let e):
             return L.text(
                 "Program wajib tidak diikuti: \(e.missing.joined(separator: ", ")) (skala \(e.scale), wajib \(e.mandatory.joined(separator: ", "))); \(e.reportedWorkers) pekerja dilaporkan, iuran tidak dibayar ",
-                "Mandatory programmes missing: \(e.missing.joined(separator: ", ")) (scale \(scaleName(e.scale, L)), mandatory \(e.mandatory.joined(separator: ", "))); \(e.reportedWorkers) workers reported, contributions unpaid "
+                "Mandatory programmes missing: \(e.missing.joined(separator: ", ")) (scale \(scaleName(e.scale, L)), mandatory \(e.mandatory.joined(separator: ", "))); \(workers(e.reportedWorkers, L)) reported, contributions unpaid "
             ) + Formatting.rupiah(loss, L)
         case .pwbd(let e):
             let seen = e.records.map {
-                "\($0.source.uppercased()) \($0.headcount) " + L.text("tenaga kerja", "workers")
+                "\($0.source.label(L)) " + L.text("\($0.headcount) tenaga kerja", workers($0.headcount, L))
             }.joined(separator: ", ")
             var text = L.text("Belum terdaftar di BPJS Ketenagakerjaan; ", "Not registered with BPJS Ketenagakerjaan; ") + seen
             if e.minimumWage == nil {
@@ -86,8 +86,8 @@ public enum FindingText {
         case .pdsTK(let e):
             for record in e.records {
                 lines.append(
-                    "\(record.source.uppercased()): \(count(record.headcount)) " + L.text("tenaga kerja", "workers")
-                        + " (\(record.identifier))")
+                    "\(record.source.label(L)): \(count(record.headcount)) "
+                        + L.text("tenaga kerja", record.headcount == 1 ? "worker" : "workers") + " (\(record.identifier))")
             }
             lines.append(
                 L.text("Dilaporkan ke BPJS: ", "Reported to BPJS: ") + count(e.reportedWorkers)
@@ -137,8 +137,8 @@ public enum FindingText {
             for record in e.records {
                 let identifiers = [record.npwp.map { "NPWP \($0)" }, record.nib.map { "NIB \($0)" }].compactMap { $0 }
                 lines.append(
-                    "\(record.source.uppercased()): \(record.name), \(count(record.headcount)) "
-                        + L.text("tenaga kerja", "workers")
+                    "\(record.source.label(L)): \(record.name), \(count(record.headcount)) "
+                        + L.text("tenaga kerja", record.headcount == 1 ? "worker" : "workers")
                         + (identifiers.isEmpty ? "" : " (\(identifiers.joined(separator: ", ")))"))
             }
             if let npp = e.possibleNPP {
@@ -146,6 +146,11 @@ public enum FindingText {
             }
         }
         return lines
+    }
+
+    /// `1 worker`, `3 workers` (English sentences; Indonesian has no plural).
+    static func workers(_ count: Int, _ L: Language) -> String {
+        L.text("\(count) pekerja", count == 1 ? "1 worker" : "\(count) workers")
     }
 
     /// A business scale as the reader's language names it (`menengah` / `medium`).

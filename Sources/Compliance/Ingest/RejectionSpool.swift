@@ -39,7 +39,7 @@ final class RejectionSpool {
             if first.count > keep { first.removeLast() }
         }
         let reasonsJSON = Self.json(problems, language: language)
-        var text = String(line) + "\t" + Self.escape(raw) + "\t" + Self.escape(reasonsJSON) + "\n"
+        var text = String(line) + "\t" + CopyText.escape(raw) + "\t" + CopyText.escape(reasonsJSON) + "\n"
         text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
     }
 
@@ -83,21 +83,5 @@ final class RejectionSpool {
         }
         let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\t": out += "\\t"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\0": out += "\\\\0"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

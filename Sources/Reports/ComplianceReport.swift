@@ -103,7 +103,7 @@ public enum ComplianceReport {
             title: L.text("Jumlah temuan per kategori", "Findings per category"), labels: trendLabels,
             series: categories.enumerated().map { index, category in
                 Charts.Series(
-                    name: category.label,
+                    name: category.label(L),
                     values: data.trend.map { $0.totals.map { Double($0.categories[category]?.count ?? 0) } },
                     color: Charts.palette[index])
             }, format: { Formatting.count(Int($0), L) })
@@ -111,7 +111,7 @@ public enum ComplianceReport {
             title: L.text("Nilai iuran temuan per kategori", "Rupiah at stake per category"), labels: trendLabels,
             series: categories.enumerated().map { index, category in
                 Charts.Series(
-                    name: category.label,
+                    name: category.label(L),
                     values: data.trend.map { $0.totals.map { Double($0.categories[category]?.rupiah ?? 0) } },
                     color: Charts.palette[index])
             }, format: { Formatting.rupiahCompact($0, L) })
@@ -195,7 +195,7 @@ public enum ComplianceReport {
         }
         let followUp = data.followUp.map { item -> [String: String] in
             [
-                "name": item.category.label, "earlier": Formatting.count(item.earlier, L),
+                "name": item.category.label(L), "earlier": Formatting.count(item.earlier, L),
                 "inspected": Formatting.count(item.inspected, L), "again": Formatting.count(item.foundAgain, L),
                 "resolved": Formatting.count(item.earlier - item.foundAgain, L),
                 "rupiah": Formatting.rupiah(item.rupiahAgain, L),

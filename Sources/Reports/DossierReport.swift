@@ -29,8 +29,7 @@ public enum DossierReport {
         }
 
         // Workers reported against each source, by month.
-        let sources = ["wlkp", "pajak", "pemda", "oss"].filter { source in months.contains { $0.sources[source] != nil }
-        }
+        let sources = OutsideSource.allCases.filter { source in months.contains { $0.sources[source.code] != nil } }
         var series = [
             Charts.Series(
                 name: L.text("Dilaporkan ke BPJS", "Reported to BPJS"), values: months.map { Double($0.workers) },
@@ -39,7 +38,7 @@ public enum DossierReport {
         for (index, source) in sources.enumerated() {
             series.append(
                 Charts.Series(
-                    name: source.uppercased(), values: months.map { $0.sources[source].map(Double.init) },
+                    name: source.label(L), values: months.map { $0.sources[source.code].map(Double.init) },
                     color: Charts.palette[1 + index]))
         }
         let workersChart = Charts.lines(
@@ -48,7 +47,7 @@ public enum DossierReport {
         let sourceRows = months.enumerated().map { index, month -> [String: Any] in
             [
                 "period": labels[index], "workers": Formatting.count(month.workers, L),
-                "sources": sources.map { month.sources[$0].map { Formatting.count($0, L) } ?? "–" },
+                "sources": sources.map { month.sources[$0.code].map { Formatting.count($0, L) } ?? "–" },
             ]
         }
 
@@ -155,7 +154,7 @@ public enum DossierReport {
             "name": dossier.name, "npp": dossier.npp, "period": Formatting.period(dossier.period, L),
             "run": String(dossier.runID), "asOf": Formatting.date(dossier.asOf, L),
             "generated": Formatting.date(generatedAt, L), "identity": identity, "programmes": programmes,
-            "workersChart": workersChart, "sources": sources.map { $0.uppercased() }, "workerRows": sourceRows,
+            "workersChart": workersChart, "sources": sources.map { $0.label(L) }, "workerRows": sourceRows,
             "wageChart": wageChart, "workersCount": Formatting.count(dossier.workers.count, L),
             "median": medianWage.map { Formatting.rupiah($0, L) } ?? "–",
             "belowCount": Formatting.count(below.count, L), "below": belowRows,

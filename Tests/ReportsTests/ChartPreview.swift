@@ -3,11 +3,12 @@ import Foundation
 import Reports
 import Testing
 
-/// Writes an HTML page with one of each chart when PERIKSA_CHART_PREVIEW names a file, to look
-/// at with scripts/render-html; otherwise checks the page is whole.
+/// One of each chart on a page, opened in Chromium: it loads without a console message and a
+/// reader sees every title, legend and the minimum-wage marker. PERIKSA_CHART_PREVIEW=FILE also
+/// writes the page, to look at with scripts/render-html.
 @Suite("Chart preview page")
 struct ChartPreview {
-    @Test("one of each chart on a page")
+    @Test("one of each chart on a page, read in Chromium")
     func page() throws {
         let months = (1...12).map { "2025-\($0 < 10 ? "0" : "")\($0)" }
         let html =
@@ -34,6 +35,14 @@ struct ChartPreview {
         if let path = ProcessInfo.processInfo.environment["PERIKSA_CHART_PREVIEW"] {
             try html.write(toFile: path, atomically: true, encoding: .utf8)
         }
-        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+        let text = try #require(try RenderingTests.visibleText([(name: "charts", html: html)])["charts"])
+        // Legends, axis labels and the marker are drawn; the titles are each chart's accessible
+        // name (the reports caption them).
+        for expected in ["BPJS", "WLKP", "Pajak", "terutang", "dibayar", "UMP Rp 5.396.761", "2025-01"] {
+            #expect(text.contains(expected), "the page does not show \(expected)")
+        }
+        for title in ["Tenaga kerja: BPJS dan sumber luar", "Iuran terutang dan dibayar", "Sebaran upah"] {
+            #expect(html.contains("aria-label=\"\(title)\""), "no chart is named \(title)")
+        }
     }
 }

@@ -89,22 +89,51 @@ struct DatabaseReportTests {
     func golden() throws {
         try ReportFixture.with { context in
             var pages: [(String, String)] = []
-            for (format, language) in [(ReportFormat.html, Language.indonesian), (.md, .indonesian), (.md, .english)] {
+            var compliance: [Language: ComplianceData] = [:]
+            for (format, language) in [
+                (ReportFormat.html, Language.indonesian), (.html, .english), (.md, .indonesian), (.md, .english),
+            ] {
                 let dossier = try ReportFixture.dossier(context, format: format, language: language)
                 try Self.compare(dossier, golden: "dossier.\(language.rawValue).\(format.rawValue)")
-                let (_, monthly) = try ReportFixture.compliance(
+                let (data, monthly) = try ReportFixture.compliance(
                     context, period: Self.december, format: format, language: language)
                 try Self.compare(monthly, golden: "compliance-month.\(language.rawValue).\(format.rawValue)")
-                if format == .html { pages += [("dossier", dossier), ("compliance", monthly)] }
+                compliance[language] = data
+                if format == .html {
+                    pages += [("dossier-\(language.rawValue)", dossier), ("compliance-\(language.rawValue)", monthly)]
+                }
+                if language == .english {
+                    #expect(RenderingTests.indonesian(in: dossier) == [], "\(format): \(RenderingTests.indonesian(in: dossier))")
+                }
             }
             let (_, quarterly) = try ReportFixture.compliance(
                 context, period: Self.quarter, region: "31", format: .md, language: .indonesian)
             try Self.compare(quarterly, golden: "compliance-quarter-31.id.md")
-            for (name, html) in pages {
+            for (name, html) in pages where name.hasSuffix("-id") {
                 #expect(!html.contains("<script"))
                 #expect(html.range(of: #"(src|href)\s*=\s*"?(https?:)?//"#, options: .regularExpression) == nil)
                 let size = try RenderingTests.render(html, name: name)
                 #expect(size > 10_000, "the screenshot of \(name) is \(size) bytes")
+            }
+            // What a reader sees in the browser: the employer, the figures, in the page's language.
+            let texts = try RenderingTests.visibleText(pages.map { (name: $0.0, html: $0.1) })
+            let dossier = try #require(
+                try EmployerDossier.load(npp: context.npp, run: context.december, connection: context.connection))
+            let total = dossier.findings.reduce(Int64(0)) { $0 + $1.loss }
+            let data = try #require(compliance[.indonesian])
+            let top = try #require(data.top.first)
+            for language in Language.allCases {
+                let dossierText = try #require(texts["dossier-\(language.rawValue)"])
+                #expect(dossierText.contains(dossier.name))
+                #expect(dossierText.contains(context.npp))
+                #expect(dossierText.contains(Formatting.rupiah(total, language)), "\(language) dossier total")
+                let complianceText = try #require(texts["compliance-\(language.rawValue)"])
+                #expect(complianceText.contains(top.name))
+                #expect(complianceText.contains(Formatting.rupiah(data.current.rupiah, language)), "\(language) total")
+            }
+            for name in ["dossier-en", "compliance-en"] {
+                let text = try #require(texts[name])
+                #expect(RenderingTests.indonesian(in: text) == [], "\(name): \(RenderingTests.indonesian(in: text))")
             }
         }
     }

@@ -29,14 +29,14 @@ public enum Category: String, CaseIterable, Sendable, Comparable, Codable {
     /// False for PWBD: an unregistered business has no NPP, no branch and no place on the audit list.
     public var concernsRegisteredEmployer: Bool { self != .pwbd }
 
-    /// The short label inspectors use (`PDS TK`).
-    public var label: String {
+    /// The short label inspectors use (`PDS TK`; in English `PDS Workers`).
+    public func label(_ language: Language) -> String {
         switch self {
-        case .pdsTK: "PDS TK"
-        case .pdsUpah: "PDS Upah"
-        case .pdsProgram: "PDS Program"
+        case .pdsTK: language.text("PDS TK", "PDS Workers")
+        case .pdsUpah: language.text("PDS Upah", "PDS Wages")
+        case .pdsProgram: language.text("PDS Program", "PDS Programmes")
         case .pwbd: "PWBD"
-        case .tunggakan: "Tunggakan"
+        case .tunggakan: language.text("Tunggakan", "Arrears")
         }
     }
 
@@ -44,10 +44,10 @@ public enum Category: String, CaseIterable, Sendable, Comparable, Codable {
     public func name(_ language: Language) -> String {
         switch self {
         case .pdsTK:
-            language.text("PDS TK — sebagian tenaga kerja tidak didaftarkan", "PDS TK — workers not registered")
-        case .pdsUpah: language.text("PDS Upah — upah dilaporkan lebih rendah", "PDS Upah — wages under-reported")
+            language.text("PDS TK — sebagian tenaga kerja tidak didaftarkan", "PDS Workers — workers not registered")
+        case .pdsUpah: language.text("PDS Upah — upah dilaporkan lebih rendah", "PDS Wages — wages under-reported")
         case .pdsProgram:
-            language.text("PDS Program — program wajib tidak diikuti", "PDS Program — mandatory programmes missing")
+            language.text("PDS Program — program wajib tidak diikuti", "PDS Programmes — mandatory programmes missing")
         case .pwbd: language.text("PWBD — wajib daftar, belum terdaftar", "PWBD — required to register, not registered")
         case .tunggakan: language.text("Tunggakan iuran", "Contribution arrears")
         }

@@ -3,7 +3,10 @@ SWIFT ?= swift
 DEBUG_BIN := .build/debug
 RELEASE_BIN := .build/release
 
-.PHONY: all deps build demo test bench format clean
+.PHONY: all deps build demo test lint bench format clean
+
+# The Swift files swift format checks (the checked-in .swift-format).
+SWIFT_FILES := Sources Tests Benchmarks SQL/SQLFiles.swift Reports/ReportTemplates.swift Package.swift
 
 all: build
 
@@ -18,8 +21,8 @@ demo: build
 	scripts/demo $(DEBUG_BIN)/periksa
 
 # The whole test suite, against a throwaway PostgreSQL server started by pg_virtualenv.
-test: deps
-	@scripts/ensure-deps chromium
+test: deps lint
+	@scripts/ensure-deps chromium playwright
 	$(SWIFT) build --build-tests
 	pg_virtualenv -o shared_buffers=256MB $(SWIFT) test --skip-build
 
@@ -29,8 +32,12 @@ bench: deps
 	$(SWIFT) build -c release --product periksa-bench
 	scripts/bench $(RELEASE_BIN)
 
+# swift format's lint with the checked-in configuration; warnings fail it.
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_FILES)
+
 format:
-	$(SWIFT) format --in-place --recursive Sources Tests Benchmarks SQL/SQLFiles.swift
+	$(SWIFT) format --in-place --recursive $(SWIFT_FILES)
 
 clean:
 	rm -rf .build

@@ -112,6 +112,17 @@ struct AuditBench: ParsableCommand {
 
             """
         for name in ordered {
+            if name.hasPrefix("9") && !script.contains("-- findings kept") {
+                // What periksa does between the rules and 9…: the findings kept (periksa renders
+                // each reason in Swift; the script keeps the evidence's category as a stand-in).
+                script += """
+                    -- findings kept
+                    insert into bench_findings (run_id, category, npp, source_ref, period, estimated_loss_idr, reason, evidence)
+                    select r.run_id, f.category, f.npp, f.source_ref, r.period, f.estimated_loss_idr, f.category, f.evidence
+                    from audit_findings f cross join periksa.audit_run r;
+
+                    """
+            }
             let text = try String(contentsOfFile: "\(rules)/\(name)", encoding: .utf8)
                 .replacingOccurrences(of: "periksa.findings", with: "bench_findings")
                 .replacingOccurrences(of: "periksa.run_notes", with: "bench_notes")

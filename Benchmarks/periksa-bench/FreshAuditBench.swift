@@ -50,10 +50,12 @@ struct FreshAuditBench: ParsableCommand {
         var audits: [Double] = []
         var imports: [Double] = []
         for _ in 0..<runs {
-            try connection.execute(unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
+            try connection.execute(
+                unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
             var imported = 0.0
             for kind in ["employers", "minimum-wages", "workforce", "contributions", "payments"] {
-                let result = try Spawn.run(periksa, ["import", kind, "\(data)/\(kind).csv", "--database-url", conninfo])
+                let result = try Spawn.run(
+                    periksa, ["import", kind, "\(data)/\(kind).csv", "--database-url", conninfo])
                 try result.check("periksa import \(kind)", allowRejections: true)
                 imported += result.seconds
             }

@@ -1,7 +1,30 @@
--- Shared by every rule of RULES.md, for one run: temporary tables of the run's transaction.
--- Every rule reads the run's context from periksa.audit_run (one row: run_id, period,
--- period_end, as_of, window_start and the run's parameters), the run record named by the
--- setting periksa.run_id that `periksa audit` sets for its transaction.
+-- The preparation every rule shares, for one audit run: the run's rates and JP caps, kept in
+-- periksa.run_rates, and temporary tables of the run's transaction. Every rule reads the run's
+-- context from periksa.audit_run (one row: run_id, period P, period_end, as_of, window_start =
+-- P − 11 months, and the run's parameters), the run record named by the setting periksa.run_id
+-- that `periksa audit` sets for its transaction. The rules are stated in full in docs/rules.md.
+--
+-- rates(p, g), for each month p of P−11…P and JKK risk group g = 1…5: each programme's rate in
+--   force on the first day of p (before the earliest effective date, the earliest) and the JP
+--   cap in force that day (caps change on 1 March).
+-- c(w, S) = Σ over the programmes of S of round(w × rate), JP on min(w, JP cap), JKP 0: each
+--   programme rounded to whole rupiah on its own, halves away from zero (periksa.contribution;
+--   periksa.contribution_cents is the same in integer arithmetic).
+-- Active employer: status 'aktif' and registered_on ≤ period_end.
+-- M(e): the UMK of e's region for the year of P, else the UMP of its province (the region's
+--   first two digits); null when neither is known.
+-- Groups: active employers sharing an NPWP (key npwp:<NPWP>); an active employer without one
+--   is a group of one (key npp:<NPP>). Lead: the earliest registered_on, then the smallest NPP.
+-- Reported rows: the contribution rows of P of active employers.
+-- W(g) = count(distinct NIK) over the members' rows; R(g) = Σ wage over those rows.
+-- An outside record of P hits the registered employer (any status) with its NPP, else one with
+--   its NPWP, else one with its NIB (several: the earliest registered, then the smallest NPP).
+-- A record that hits counts for the active group of the hit employer's NPWP when that employer
+--   has one, else for the hit employer's own group when it is active, else for no group. A
+--   record that hits no one is a PWBD candidate (pwbd.sql).
+-- Source order, for ties: wlkp, pajak, pemda, oss (source_rank 1…4).
+-- audit_findings receives each rule's facts: category, npp or source_ref, estimated_loss_idr
+--   (whole rupiah ≥ 0) and evidence (JSON); `periksa audit` renders the reasons from them.
 
 -- Rates and the JP cap of each month of the twelve-month window, per JKK risk group, kept
 -- with the run (the rules read them through periksa.audit_rates).

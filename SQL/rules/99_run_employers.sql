@@ -1,6 +1,18 @@
 -- Not a rule: what the run keeps besides its findings, read by the reports and the analytics
--- views instead of the raw wage rows. Runs after the rules: it reuses their temporary tables
--- (audit_rows, audit_group_stats, audit_matches, audit_due) and reads the run's findings.
+-- views instead of the raw wage rows. Runs after the rules and after the findings are kept: it
+-- reuses their temporary tables (audit_rows, audit_group_stats, audit_matches, audit_due) and
+-- reads the run's findings.
+-- periksa.run_employers, one row per registered employer e (active or not):
+--   workers = count(distinct NIK) of e's own rows of P, wages = Σ their wage (0 without rows)
+--   on the lead of a group g with outside records: outside_headcount = H(g), outside_source =
+--     its source (ties: wlkp, pajak, pemda, oss), uncovered = max(0, H(g) − W(g)); else null
+--   due = due(e, P) of audit_due (0 without rows); paid = Σ e's payments for P with
+--     paid_on ≤ as-of
+--   kbli_section = the section of the KBLI's first two digits ('?' when none)
+--   finding_count, estimated_loss_idr = the number and the sum of the run's findings on e
+--     (per-category rupiah are the findings themselves)
+-- periksa.run_due: due(e, p) for each month p of the window with rows, for the employers with
+--   a finding in the run.
 
 -- The run's figures per registered employer (periksa.run_employers).
 insert into periksa.run_employers (

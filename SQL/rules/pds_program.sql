@@ -1,6 +1,11 @@
--- PDS_PROGRAM: mandatory programmes missing. For each active employer whose enrolled
--- programmes do not cover the mandatory set of its scale: the loss is c(wage, missing) summed
--- over its reported workers of P (0 when it reported none: the finding stands).
+-- PDS_PROGRAM: mandatory programmes missing. For each active employer e whose enrolled
+-- programmes S(e) do not contain every mandatory programme of its scale (besar, menengah: JKK,
+-- JKM, JHT, JP; kecil: JKK, JKM, JHT; mikro: JKK, JKM):
+--   missing(e) = mandatory(scale of e) \ S(e), in the order JKK, JKM, JHT, JP
+--   loss       = Σ over e's own reported rows of P of c(wage, missing(e)), with the rates of P
+--                and e's JKK risk group; 0 when e reported no one (the finding stands)
+-- Per NPP, not per group; no parameter. One finding per employer, on its NPP.
+-- Evidence: scale, enrolled, mandatory, missing, reported_workers (e's rows of P).
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
     select * from periksa.audit_run

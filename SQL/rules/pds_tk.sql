@@ -1,7 +1,18 @@
--- PDS_TK: workers not registered. For each group with a matching outside record in P:
--- gap = H(g) − W(g), flagged when gap ≥ pds_tk.min_gap and gap ≥ pds_tk.min_ratio × H(g);
--- loss = gap × c(median reported wage, mandatory programmes of the lead's scale), or the
--- lead's minimum wage when it reported no one. Reported on the lead.
+-- PDS_TK: workers not registered. For each group g (01_prepare.sql) with at least one outside
+-- record of P counting for it:
+--   H(g)   = the largest headcount among those records; its source (ties: wlkp, pajak, pemda, oss)
+--   W(g)   = the distinct NIK the group's members reported for P (0 when none)
+--   gap(g) = H(g) − W(g)
+--   flagged when gap(g) ≥ pds_tk.min_gap (default 2) and gap(g) ≥ pds_tk.min_ratio (default
+--   0.10) × H(g), compared exactly
+--   loss   = gap(g) × c(b, mandatory programmes of the lead's scale), with the rates of P and
+--            the lead's risk group; 0 when b is unknown (the finding stands)
+--   b      = the median of the wages of the group's reported rows (one value per row): the
+--            middle value for an odd count; for an even one, the mean of the two middle values
+--            rounded to whole rupiah, halves away from zero; when the group reported no one,
+--            the lead's minimum wage M(lead)
+-- One finding per group, on the lead's NPP. Evidence: group, the other members, headcount,
+-- source, reported_workers, gap, median_wage, minimum_wage, and every record counting for g.
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
     select * from periksa.audit_run

@@ -1,8 +1,17 @@
--- PDS_UPAH: wages under-reported. Trigger 1, medium and large employers only: workers paid
--- under the minimum wage, loss Σ c(M, S(e)) − c(wage, S(e)). Trigger 2, groups with a
--- matching tax record: the BPJS average wage under pds_upah.max_ratio_to_tax of the tax
--- average (compared exactly), loss W × (c(a_tax, S(lead)) − c(a_bpjs, S(lead))) with both
--- averages rounded to whole rupiah first. One finding per employer, the sum of its parts.
+-- PDS_UPAH: wages under-reported. One finding per employer with either trigger, its loss the
+-- sum of its parts; rates of P and the employer's risk group; S(e): e's enrolled programmes.
+-- Trigger 1, medium and large employers (menengah, besar) with a known minimum wage M(e), over
+-- e's own reported rows of P with wage < M(e):
+--   flagged when their count ≥ pds_upah.min_workers_below (default 1)
+--   loss₁ = Σ (c(M(e), S(e)) − c(wage, S(e)))
+-- Trigger 2, groups g with W(g) > 0 and a tax record counting for them: the record of source
+-- pajak with headcount H_tax > 0 and wage bill B > 0 (several: the largest headcount, then the
+-- largest wage bill); R(g): the group's reported wages.
+--   flagged when R(g) × H_tax < pds_upah.max_ratio_to_tax (default 0.90) × B × W(g), exactly
+--   a_tax = round(B / H_tax), a_bpjs = round(R(g) / W(g)): whole rupiah, halves away from zero
+--   loss₂ = W(g) × (c(a_tax, S(lead)) − c(a_bpjs, S(lead))), on the group's lead
+-- loss = loss₁ + loss₂, each 0 when its trigger does not hold.
+-- Evidence: below_minimum and/or under_tax, each with its figures and its part of the loss.
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (
     select * from periksa.audit_run

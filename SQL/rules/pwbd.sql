@@ -1,8 +1,18 @@
--- PWBD: businesses that should be registered and are not. Outside records of P with at
--- least one worker that hit no registered employer (any status); records sharing an NPWP or
--- a NIB, directly or through a chain, are one business. Loss: H × c(M of its region, JKK at
--- risk group I, JKM, JHT, and JP when H ≥ 20). Records with only an unknown NPP have no
--- usable identifier: they are left out and noted on the run.
+-- PWBD: businesses that should be registered and are not. Candidates: the outside records of P
+-- that hit no registered employer of any status (01_prepare.sql), with headcount ≥ 1 and an
+-- NPWP or a NIB. Candidates sharing an NPWP or a NIB, directly or through a chain of records,
+-- are one business. For each business:
+--   H          = the largest headcount of its records; region = that record's region (ties:
+--                source order wlkp, pajak, pemda, oss, then the smallest region code)
+--   M          = the UMK of that region for the year of P, else the UMP of its province
+--   S          = JKK, JKM, JHT, and JP when H ≥ 20
+--   loss       = H × c(M, S), with the rates of P and JKK at risk group I; 0 when M is unknown
+--                (the finding stands)
+--   source_ref = 'npwp:' || the smallest NPWP of its records, else 'nib:' || the smallest NIB
+-- No parameter. A hint only: a registered employer of the same region whose name shares the
+-- first distinctive word and has pg_trgm similarity ≥ 0.5 (periksa.possible_match).
+-- Records with only an unknown NPP (no NPWP, no NIB) have no usable identifier: they are left
+-- out and noted on the run (record_without_identifier).
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with recursive context as (
     select * from periksa.audit_run

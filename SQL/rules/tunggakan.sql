@@ -1,8 +1,17 @@
--- TUNGGAKAN: arrears. For each active employer and each month p of P−11…P whose due date
--- (the 15th of the next month) is before as-of: due = Σ c(wage, S(e)) with the rates of p,
--- paid = its payments for p made on or before as-of, outstanding = max(0, due − paid), and a
--- fine of tunggakan.fine_rate_monthly for each month or part of one since the due date.
--- Flagged when Σ outstanding ≥ tunggakan.min_amount; loss = round(Σ (outstanding + fine)).
+-- TUNGGAKAN: arrears. For each active employer e and each month p of P−11…P in which e
+-- reported rows:
+--   due(e, p)         = Σ over e's rows of p of c(wage, S(e)), with the rates and JP cap of p
+--   paid(e, p)        = Σ of e's payments for p with paid_on ≤ as-of
+--   outstanding(e, p) = max(0, due(e, p) − paid(e, p))
+--   due date(p)       = the 15th of the month after p
+-- The months that count: due date(p) < as-of and outstanding(e, p) > 0. For each:
+--   months late = the smallest n ≥ 1 with due date(p) + n months ≥ as-of
+--   fine(e, p)  = round(outstanding(e, p) × tunggakan.fine_rate_monthly × months late),
+--                 tunggakan.fine_rate_monthly defaulting to 0.02
+-- Flagged when Σ outstanding ≥ tunggakan.min_amount (default 10000);
+-- loss = round(Σ (outstanding + fine)). Rounding: whole rupiah, halves away from zero.
+-- Evidence: outstanding, fines, and each month that counts with due, paid, outstanding,
+-- due_date, months_late and fine.
 
 -- due(e, p) for every active employer and month of the window. A statement of its own, over
 -- regular tables only (periksa.audit_run is a view over periksa.runs), so that PostgreSQL

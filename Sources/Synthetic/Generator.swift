@@ -213,7 +213,8 @@ public struct Generator {
                 return index == 0 && employer.workersBelowMinimum == 3
                     ? minimum - 1 : Money.roundToRupiah(Cents(Double(minimum) * (0.85 + worker.multiplier * 0.14)))
             }
-            if index == employer.workersBelowMinimum, employer.workersBelowMinimum > 0 { return minimum }  // exactly at the floor
+            // Exactly at the floor.
+            if index == employer.workersBelowMinimum, employer.workersBelowMinimum > 0 { return minimum }
             return Money.roundToRupiah(Cents(Double(minimum) * (1.0 + worker.multiplier * 1.5)))
         }
     }

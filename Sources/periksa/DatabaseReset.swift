@@ -21,13 +21,7 @@ struct DatabaseReset: PeriksaCommand {
     }
 
     func execute() throws {
-        let connection = try global.connect()
-        try connection.transaction { connection in
-            try connection.execute(unsafeSQL: "drop schema if exists analytics cascade")
-            try connection.execute(unsafeSQL: "drop schema if exists periksa cascade")
-        }
-        let migrator = try Migrator.bundled()
-        let applied = try migrator.migrate(on: connection)
+        let applied = try Migrator.bundled().reset(on: try global.connect())
         print(
             global.language.text(
                 "Semua data Periksa dihapus; \(applied.count) migrasi diterapkan.",

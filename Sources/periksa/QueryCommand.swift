@@ -55,29 +55,16 @@ struct QueryCommand: PeriksaCommand {
         }
         let connection = try global.connect()
         if write {
-            let admin =
-                try connection.queryFirst(
-                    """
-                    select r.rolsuper
-                        or (to_regrole('periksa_admin') is not null and pg_has_role(current_user, 'periksa_admin', 'member'))
-                        or exists (select 1 from pg_namespace n where n.nspname = 'periksa'
-                                   and pg_has_role(current_user, n.nspowner, 'member'))
-                    from pg_roles r where r.rolname = current_user
-                    """)?.decode(Bool.self, at: 0) ?? false
-            guard admin else {
+            guard try AnalystQuery.mayWrite(connection) else {
                 throw ValidationError(
                     language.text(
                         "--write hanya untuk admin (periksa_admin)", "--write is for admins (periksa_admin) only"))
             }
         }
-        try connection.execute(unsafeSQL: write ? "begin" : "begin transaction read only")
-        try connection.execute("select set_config('statement_timeout', \(String(timeout * 1000)), true)")
         let printer = RowPrinter(format: format, language: language)
         do {
-            try connection.stream(PostgresQuery(unsafeSQL: text)) { row in printer.add(row) }
-            try connection.execute(unsafeSQL: write ? "commit" : "rollback")
+            try AnalystQuery.run(text, write: write, timeoutSeconds: timeout, on: connection) { printer.add($0) }
         } catch let error as PostgresError {
-            _ = try? connection.execute(unsafeSQL: "rollback")
             printer.finish()
             throw QueryError(error: error, sql: text, language: language)
         }

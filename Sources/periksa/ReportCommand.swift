@@ -71,11 +71,7 @@ struct AuditListReportCommand: PeriksaCommand {
     func execute() throws {
         let connection = try global.connect()
         let runID = try list.selection.resolve(connection)
-        guard
-            let row = try connection.queryFirst(
-                "select periksa.period_text(period), as_of from periksa.runs where run_id = \(runID)")
-        else { throw ValidationError("there is no run \(runID)") }
-        let (runPeriod, asOf) = try row.decode((String, Date).self)
+        let (runPeriod, asOf) = try Runs(connection: connection).header(run: runID)
         var entries: [AuditList.Entry] = []
         try AuditList(connection: connection).stream(run: runID, branch: list.branch, capacity: list.capacity) {
             entries.append($0)

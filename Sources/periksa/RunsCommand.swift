@@ -20,26 +20,13 @@ struct RunsList: PeriksaCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let connection = try global.connect()
-        var rows: [[String]] = []
-        try connection.stream(
-            """
-            select run_id, periksa.period_text(period), as_of::text, to_char(started_at, 'YYYY-MM-DD HH24:MI'), run_by,
-                   coalesce(round(extract(epoch from finished_at - started_at)::numeric, 1)::text, ''), rules_version,
-                   coalesce(last_import_id::text, ''),
-                   coalesce((select sum(value::bigint) from jsonb_each_text(findings_count)), 0)::text,
-                   coalesce((select sum(value::numeric) from jsonb_each_text(rupiah)), 0)::bigint
-            from periksa.runs where status = 'finished' order by run_id desc limit \(limit)
-            """
-        ) { row in
-            let (id, period, asOf, started, by, seconds, version, lastImport) = try row.decode(
-                (Int, String, String, String, String, String, String, String).self)
-            let findings = try row.decode(String.self, at: 8)
-            let rupiah = try row.decode(Int64.self, at: 9)
-            rows.append([
-                String(id), period, asOf, started, by, seconds, version, lastImport, findings,
-                "Rp " + Formatting.count(Int(rupiah), .indonesian),
-            ])
+        let language = global.language
+        let rows = try Runs(connection: try global.connect()).list(limit: limit).map { run in
+            [
+                String(run.runID), run.period, run.asOf, run.startedAt, run.runBy, run.seconds, run.rulesVersion,
+                run.lastImportID.map(String.init) ?? "", Formatting.count(Int(run.findings), language),
+                Formatting.rupiah(run.rupiah, language),
+            ]
         }
         print(
             TextTable.render(
@@ -62,25 +49,12 @@ struct RunsDiff: PeriksaCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
-        let connection = try global.connect()
-        let findings = Findings(connection: connection)
-        _ = try findings.resolveRun(period: nil, run: from)
-        _ = try findings.resolveRun(period: nil, run: to)
-        try connection.stream(
-            """
-            with a as (select category, coalesce(npp, source_ref) as subject, estimated_loss_idr as loss from periksa.findings where run_id = \(from)),
-                 b as (select category, coalesce(npp, source_ref) as subject, estimated_loss_idr as loss from periksa.findings where run_id = \(to))
-            select case when a.subject is null then 'new' when b.subject is null then 'gone' else 'changed' end,
-                   coalesce(a.category, b.category), coalesce(a.subject, b.subject),
-                   coalesce(a.loss::text, ''), coalesce(b.loss::text, '')
-            from a full join b using (category, subject)
-            where a.subject is null or b.subject is null or a.loss <> b.loss
-            order by 1, 2, 3
-            """
-        ) { row in
-            let (change, category, subject, before, after) = try row.decode(
-                (String, String, String, String, String).self)
-            print([change, category, subject, before, after].map(CSV.field).joined(separator: ","))
+        try Runs(connection: try global.connect()).diff(from: from, to: to) { change in
+            print(
+                [
+                    change.kind.rawValue, change.category.code, change.subject, change.before.map(String.init) ?? "",
+                    change.after.map(String.init) ?? "",
+                ].map(CSV.field).joined(separator: ","))
         }
     }
 }

@@ -90,19 +90,25 @@ struct FieldRuleTests {
     @Test("money: 15 digits before the point at most, counted without leading zeros; the message names the limit")
     func moneyLimit() throws {
         let largest = "999999999999999.99"
-        #expect(try Self.bytes(largest) { FieldRules.money($0, column: "wage", positive: true, personal: true) }
-            .map(FieldRules.text).get() == largest)
-        #expect(try Self.bytes("0000000000000000005") { FieldRules.money($0, column: "amount", positive: true, personal: false) }
+        #expect(
+            try Self.bytes(largest) { FieldRules.money($0, column: "wage", positive: true, personal: true) }
+                .map(FieldRules.text).get() == largest)
+        #expect(
+            try Self.bytes("0000000000000000005") {
+                FieldRules.money($0, column: "amount", positive: true, personal: false)
+            }
             .map(FieldRules.text).get() == "0000000000000000005")
         let tooLarge = Self.bytes("1000000000000000") {
             Self.failure(FieldRules.money($0, column: "wage", positive: true, personal: true))
         }
         #expect(
             tooLarge?.described(.indonesian)
-                == "kolom wage: paling banyak 15 angka sebelum titik (di bawah seribu triliun rupiah); nilai ini 16 angka")
+                == "kolom wage: paling banyak 15 angka sebelum titik (di bawah seribu triliun rupiah); nilai ini 16 angka"
+        )
         #expect(
             tooLarge?.described(.english)
-                == "column wage: at most 15 digits before the point (under a thousand trillion rupiah); this value has 16")
+                == "column wage: at most 15 digits before the point (under a thousand trillion rupiah); this value has 16"
+        )
     }
 
     @Test("text: UTF-8 and at most the allowed characters, counted as characters, not bytes")

@@ -192,7 +192,8 @@ struct BinaryCopyTests {
         arguments: [
             "0", "0.01", "5396761", "2446880.68", "2905119.9", "100", "10000", "100000000", "0.5", "123456789012.34",
             "-15.50", "007", "999999999999999999", "1000000000000000000", "12345678901234567.8",
-            String(repeating: "9", count: 40), String(repeating: "1", count: 60) + "." + String(repeating: "5", count: 30),
+            String(repeating: "9", count: 40),
+            String(repeating: "1", count: 60) + "." + String(repeating: "5", count: 30),
         ])
     func values(_ amount: String) throws {
         try TestDatabase.withConnection { connection in

@@ -128,7 +128,8 @@ struct ArrayParameterTests {
             #expect(word == "NULL")
             let months = ["2025-01-01", "2025-02-01"]
             let matched = try #require(
-                try connection.queryFirst("select count(*) from unnest(\(months)::date[]) m where m = any(\(months)::date[])"))
+                try connection.queryFirst(
+                    "select count(*) from unnest(\(months)::date[]) m where m = any(\(months)::date[])"))
             #expect(try matched.decode(Int.self, at: 0) == 2)
             let empty: [String] = []
             let none = try #require(try connection.queryFirst("select cardinality(\(empty)::text[])"))

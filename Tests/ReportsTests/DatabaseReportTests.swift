@@ -103,7 +103,9 @@ struct DatabaseReportTests {
                     pages += [("dossier-\(language.rawValue)", dossier), ("compliance-\(language.rawValue)", monthly)]
                 }
                 if language == .english {
-                    #expect(RenderingTests.indonesian(in: dossier) == [], "\(format): \(RenderingTests.indonesian(in: dossier))")
+                    #expect(
+                        RenderingTests.indonesian(in: dossier) == [],
+                        "\(format): \(RenderingTests.indonesian(in: dossier))")
                 }
             }
             let (_, quarterly) = try ReportFixture.compliance(

@@ -38,7 +38,9 @@ struct RenderingTests {
     static func indonesian(in text: String) -> [String] {
         // The category codes (PDS_UPAH, TUNGGAKAN) are the data contract's, in every language.
         var lowered = text.lowercased()
-        for category in Category.allCases { lowered = lowered.replacingOccurrences(of: category.code.lowercased(), with: "") }
+        for category in Category.allCases {
+            lowered = lowered.replacingOccurrences(of: category.code.lowercased(), with: "")
+        }
         return indonesianWords.filter { lowered.contains($0) }
     }
 

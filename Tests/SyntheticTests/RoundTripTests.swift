@@ -73,7 +73,9 @@ struct RoundTripTests {
         var paths: Set<String> = []
         func walk(_ value: Any, _ path: String) {
             if let object = value as? [String: Any] {
-                for (key, child) in object where !(child is NSNull) { walk(child, path.isEmpty ? key : path + "." + key) }
+                for (key, child) in object where !(child is NSNull) {
+                    walk(child, path.isEmpty ? key : path + "." + key)
+                }
                 if object.isEmpty { paths.insert(path) }
             } else if let array = value as? [Any] {
                 for child in array { walk(child, path + "[]") }

@@ -125,22 +125,9 @@ public struct AuditRunner {
             for file in files where file.name.hasPrefix("9") {
                 try timed(file.name) { try connection.execute(unsafeSQL: file.text) }
             }
-            // Employers whose floor rule was skipped: no minimum wage for their region and year.
-            try connection.execute(
-                """
-                insert into periksa.run_notes (run_id, kind, detail)
-                select \(runID), 'minimum_wage_missing', jsonb_build_object('npp', npp, 'region_code', region_code)
-                from audit_employers where is_active and minimum_wage is null and scale in ('menengah', 'besar')
-                """)
-            try connection.execute(
-                """
-                update periksa.runs set status = 'finished', finished_at = clock_timestamp(),
-                    findings_count = (select coalesce(jsonb_object_agg(category, n), '{}') from
-                        (select category, count(*) as n from periksa.findings where run_id = \(runID) group by category) c),
-                    rupiah = (select coalesce(jsonb_object_agg(category, total), '{}') from
-                        (select category, sum(estimated_loss_idr) as total from periksa.findings where run_id = \(runID) group by category) r)
-                where run_id = \(runID)
-                """)
+            try timed("run finished") {
+                try connection.execute(unsafeSQL: SQLFiles.text(of: "finish_run.sql", in: "queries"))
+            }
             return runID
         }
         try Analytics.refresh(on: connection, months: [firstDay])

@@ -254,7 +254,8 @@ public struct ComplianceData: Sendable {
             businesses.append(
                 Unregistered(
                     reference: reference, name: name, region: regionCode, headcount: headcount,
-                    finding: try FindingFacts(code: Category.pwbd.code, loss: rupiah, json: evidence, subject: reference)))
+                    finding: try FindingFacts(
+                        code: Category.pwbd.code, loss: rupiah, json: evidence, subject: reference)))
         }
         var arrears: [ArrearsAge] = []
         try connection.stream(

@@ -29,7 +29,6 @@ public struct EmployerDossier: Sendable {
         public var outcome: String
     }
 
-
     public var npp: String
     public var name: String
     public var npwp: String?

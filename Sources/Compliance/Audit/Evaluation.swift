@@ -48,7 +48,9 @@ public struct Evaluation: Sendable {
         let findings = Findings(connection: connection)
         let runID = try findings.resolveRun(period: truthPeriod, run: run)
         var found: [String: Int64] = [:]
-        try findings.stream(run: runID) { found[$0.category.code + "|" + $0.npp + "|" + $0.sourceRef] = $0.estimatedLoss }
+        try findings.stream(run: runID) {
+            found[$0.category.code + "|" + $0.npp + "|" + $0.sourceRef] = $0.estimatedLoss
+        }
 
         var evaluation = Evaluation(runID: runID, lines: [])
         var byCategory: [String: Line] = [:]

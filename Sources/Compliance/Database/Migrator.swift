@@ -128,6 +128,16 @@ public struct Migrator: Sendable {
         return pending
     }
 
+    /// Deletes all of Periksa's data (schemas periksa and analytics) and migrates anew; returns
+    /// the migrations applied. For test and demo databases (`periksa db reset --yes`).
+    public func reset(on connection: Connection) throws -> [Migration] {
+        try connection.transaction { connection in
+            try connection.execute(unsafeSQL: "drop schema if exists analytics cascade")
+            try connection.execute(unsafeSQL: "drop schema if exists periksa cascade")
+        }
+        return try migrate(on: connection)
+    }
+
     /// Throws when an applied migration's file has changed or the database is ahead.
     public func verify(on connection: Connection) throws {
         for entry in try status(on: connection) {

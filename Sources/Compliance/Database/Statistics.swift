@@ -28,8 +28,10 @@ public enum Statistics {
     /// stale (`SQL/queries/stale_statistics.sql`); returns their names.
     @discardableResult
     public static func analyseStale(on connection: Connection) throws -> [String] {
-        let stale = try connection.query(PostgresQuery(unsafeSQL: SQLFiles.text(of: "stale_statistics.sql", in: "queries")))
-            .map { try $0.decode(String.self, at: 0) }
+        let stale = try connection.query(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: "stale_statistics.sql", in: "queries"))
+        )
+        .map { try $0.decode(String.self, at: 0) }
         for table in stale { try connection.execute(unsafeSQL: "analyze \(table)") }
         return stale
     }

@@ -56,14 +56,16 @@ public enum FindingText {
             let seen = e.records.map {
                 "\($0.source.label(L)) " + L.text("\($0.headcount) tenaga kerja", workers($0.headcount, L))
             }.joined(separator: ", ")
-            var text = L.text("Belum terdaftar di BPJS Ketenagakerjaan; ", "Not registered with BPJS Ketenagakerjaan; ") + seen
+            var text =
+                L.text("Belum terdaftar di BPJS Ketenagakerjaan; ", "Not registered with BPJS Ketenagakerjaan; ") + seen
             if e.minimumWage == nil {
                 text += L.text(
                     "; upah minimum wilayah \(e.regionCode) tidak tersedia, kerugian 0",
                     "; no minimum wage for region \(e.regionCode), loss 0")
             }
             if let npp = e.possibleNPP {
-                text += L.text("; mungkin sama dengan NPP ", "; possibly the same as NPP ") + npp
+                text +=
+                    L.text("; mungkin sama dengan NPP ", "; possibly the same as NPP ") + npp
                     + " (\(e.possibleName ?? ""))"
             }
             return text
@@ -87,7 +89,8 @@ public enum FindingText {
             for record in e.records {
                 lines.append(
                     "\(record.source.label(L)): \(count(record.headcount)) "
-                        + L.text("tenaga kerja", record.headcount == 1 ? "worker" : "workers") + " (\(record.identifier))")
+                        + L.text("tenaga kerja", record.headcount == 1 ? "worker" : "workers")
+                        + " (\(record.identifier))")
             }
             lines.append(
                 L.text("Dilaporkan ke BPJS: ", "Reported to BPJS: ") + count(e.reportedWorkers)

@@ -1,4 +1,4 @@
--- The audit list of RULES.md for one run: per branch, the top $3 employers by score, where the
+-- The audit list (docs/rules.md) of one run: per branch, the top $3 employers by score, where the
 -- score is the sum of an employer's findings' estimated_loss_idr, × 1.5 with findings in two
 -- or more categories; ties: the larger PDS_TK gap, then the NPP. Employers inspected in the
 -- 180 days up to the run's as-of date are left out. $1: run id, $2: branch code or null (all

@@ -32,7 +32,7 @@ comment on column analytics.findings_all_runs.npp is 'The employer (null for PWB
 comment on column analytics.findings_all_runs.source_ref is 'PWBD: the business''s identifier (npwp:…, nib:…).';
 comment on column analytics.findings_all_runs.branch_code is 'The employer''s branch office (null for PWBD).';
 comment on column analytics.findings_all_runs.region_code is 'The employer''s or the business''s region.';
-comment on column analytics.findings_all_runs.estimated_loss_idr is 'Contributions at stake, whole rupiah (RULES.md).';
+comment on column analytics.findings_all_runs.estimated_loss_idr is 'Contributions at stake, whole rupiah (docs/rules.md).';
 comment on column analytics.findings_all_runs.reason is 'One-line reason, in Bahasa Indonesia.';
 comment on column analytics.findings_all_runs.evidence is 'Structured evidence (JSON), NIK masked.';
 

@@ -354,8 +354,8 @@ public enum ComplianceReport {
                 "Coverage = workers reported ÷ (reported + workers recorded by outside sources and not reported + workers of unregistered businesses). The breakdowns by region, branch, sector and scale leave unregistered businesses out."
             ),
             "note2": L.text(
-                "Tingkat kepatuhan = pemberi kerja aktif tanpa temuan ÷ pemberi kerja aktif. Nilai temuan adalah perkiraan iuran (RULES.md), bukan tagihan.",
-                "Compliance rate = active employers without findings ÷ active employers. Amounts at stake are estimates (RULES.md), not bills."
+                "Tingkat kepatuhan = pemberi kerja aktif tanpa temuan ÷ pemberi kerja aktif. Nilai temuan adalah perkiraan iuran menurut aturan audit (docs/rules.md), bukan tagihan.",
+                "Compliance rate = active employers without findings ÷ active employers. Amounts at stake are estimates by the audit's rules (docs/rules.md), not bills."
             ),
             "note3": kind == .month
                 ? L.text(

@@ -2,7 +2,7 @@ import Foundation
 
 /// `periksa generate`: the five input files of the data contract for K months ending at a
 /// chosen period, realistic for Indonesia, with violations of every rule planted next to
-/// near misses, and `truth.csv`: the findings RULES.md defines for the last month, computed by
+/// near misses, and `truth.csv`: the findings the rules define for the last month, computed by
 /// `ReferenceAudit`. Same options and seed, same bytes.
 public struct Generator {
     public struct Options: Sendable {

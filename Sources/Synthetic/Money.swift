@@ -1,4 +1,4 @@
-/// Exact rupiah arithmetic for the reference implementation of RULES.md: amounts are whole
+/// Exact rupiah arithmetic for the reference implementation of the rules: amounts are whole
 /// cents (`Int64`), rates are millionths, products are `Int128`, and rounding is to whole
 /// rupiah, halves away from zero.
 public typealias Cents = Int64

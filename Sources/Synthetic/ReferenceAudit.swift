@@ -1,4 +1,4 @@
-/// An independent, in-memory implementation of RULES.md, used as the oracle: `generate`
+/// An independent, in-memory implementation of the rules (docs/rules.md), used as the oracle: `generate`
 /// writes its findings as `truth.csv`, and the SQL rules are checked against it. Written from
 /// the spec alone, for clarity rather than speed; exact integer arithmetic throughout.
 public struct ReferenceAudit {
@@ -70,7 +70,7 @@ public struct ReferenceAudit {
         }
     }
 
-    /// Parameters of RULES.md, with their defaults; ratios in millionths.
+    /// Parameters of the rules, with their defaults; ratios in millionths.
     public struct Parameters: Sendable {
         public var pdsTKMinGap = 2
         public var pdsTKMinRatio: Int64 = 100_000

@@ -6,7 +6,7 @@ import Foundation
 struct AuditCommand: PeriksaCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Run every rule of RULES.md for one period; prints the run id and a summary.")
+        abstract: "Run every rule of the audit (docs/rules.md) for one period; prints the run id and a summary.")
 
     @Option(help: "The audited period, YYYY-MM.")
     var period: String

@@ -4,7 +4,7 @@ import Postgres
 import TestSupport
 import Testing
 
-/// Each employer of this fixture exercises one case of RULES.md; every rupiah below was
+/// Each employer of this fixture exercises one case of the rules (docs/rules.md); every rupiah below was
 /// worked out by hand (rates of 2025: JKK I 0.24 %, II 0.54 %, JKM 0.30 %, JHT 5.70 %, JP 3 %
 /// capped at 10,042,300 before 1 March and 10,547,400 from it).
 @Suite("The rules, on hand-computed fixtures")

@@ -2,7 +2,7 @@ import Testing
 
 @testable import Synthetic
 
-@Suite("The reference arithmetic of RULES.md")
+@Suite("The reference arithmetic of the rules")
 struct ReferenceArithmeticTests {
     let rates = RateTable()
 

@@ -2,7 +2,7 @@ import Foundation
 import Postgres
 import SQLFiles
 
-/// The ranked audit list of RULES.md (SQL/queries/audit_list.sql).
+/// The ranked audit list (docs/rules.md) (SQL/queries/audit_list.sql).
 public struct AuditList {
     /// One employer on the list.
     public struct Entry: Sendable {

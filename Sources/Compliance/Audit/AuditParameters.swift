@@ -1,6 +1,6 @@
 import Foundation
 
-/// The parameters of RULES.md, with their defaults; each can be overridden
+/// The parameters of the rules (docs/rules.md), with their defaults; each can be overridden
 /// (`--param pds_tk.min_gap=3`) and all are stored with the run.
 public struct AuditParameters: Sendable, Equatable {
     /// Name, default value (exact decimal text), and whether it must be a whole number.

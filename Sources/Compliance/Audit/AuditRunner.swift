@@ -4,7 +4,7 @@ import Logging
 import Postgres
 import SQLFiles
 
-/// Runs every rule of RULES.md for one period, in one transaction, and records the run.
+/// Runs every rule (docs/rules.md) for one period, in one transaction, and records the run.
 public struct AuditRunner {
     /// What a run found, per category.
     public struct Summary: Sendable {

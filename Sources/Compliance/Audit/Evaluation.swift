@@ -42,7 +42,11 @@ public struct Evaluation: Sendable {
         var truthPeriod: String?
         func text(_ index: Int) -> String { String(decoding: reader.field(index), as: UTF8.self) }
         while try reader.next() {
-            truth[text(category) + "|" + text(npp) + "|" + text(sourceRef)] = Int64(text(loss)) ?? -1
+            guard let value = Int64(text(loss)) else {
+                throw ImportError.badValue(
+                    path: truthPath, line: reader.line, column: "estimated_loss_idr", expected: "whole rupiah")
+            }
+            truth[text(category) + "|" + text(npp) + "|" + text(sourceRef)] = value
             truthPeriod = truthPeriod ?? text(period)
         }
         let findings = Findings(connection: connection)

@@ -1,9 +1,10 @@
 import Foundation
 
-/// A category of finding (RULES.md): its code, its names in both languages, the obligation it
+/// A category of finding (docs/rules.md): its code, its names in both languages, the obligation it
 /// breaches and the rule file that finds it. Everything that lists, orders or describes
-/// categories goes through this type; adding a rule means one SQL file in `SQL/rules`, one
-/// case here and its evidence type (`Evidence`).
+/// categories goes through this type. Adding a rule: one SQL file in `SQL/rules`, one case
+/// here, its evidence type and case in `Evidence`, its words in `FindingText`, and a migration
+/// for the category check of `periksa.findings` (docs/architecture.md).
 public enum Category: String, CaseIterable, Sendable, Comparable, Codable {
     // In the data contract's order (alphabetical by code).
     case pdsProgram = "PDS_PROGRAM"

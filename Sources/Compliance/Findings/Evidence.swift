@@ -103,7 +103,8 @@ public struct WorkersNotRegistered: Codable, Sendable, Equatable {
     public struct Record: Codable, Sendable, Equatable {
         public var source: OutsideSource
         public var headcount: Int
-        /// `npp:…`, `npwp:…` or `nib:…`: the identifier the record matched by.
+        /// `npp:…`, `npwp:…` or `nib:…`: the record's first identifier present (NPP, then
+        /// NPWP, then NIB), as the source wrote it.
         public var identifier: String
     }
 

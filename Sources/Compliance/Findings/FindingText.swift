@@ -66,7 +66,7 @@ public enum FindingText {
             if let npp = e.possibleNPP {
                 text +=
                     L.text("; mungkin sama dengan NPP ", "; possibly the same as NPP ") + npp
-                    + " (\(e.possibleName ?? ""))"
+                    + (e.possibleName.map { " (\($0))" } ?? "")
             }
             return text
         case .tunggakan(let e):

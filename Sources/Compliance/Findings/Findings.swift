@@ -1,7 +1,7 @@
 import Foundation
 import Postgres
 
-/// The findings of a run, as `periksa findings` writes them (DATA-CONTRACT.md).
+/// The findings of a run, as `periksa findings` writes them (the data contract's columns).
 public struct Findings {
     let connection: Connection
 

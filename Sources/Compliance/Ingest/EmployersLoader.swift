@@ -2,8 +2,8 @@ import Foundation
 import Postgres
 
 /// KIND `employers`: the BPJS registry. Replacement unit: npp (the row is updated).
-final class EmployersLoader: StagedLoader {
-    override var stagingColumns: [(name: String, type: String)] {
+struct EmployersLoader: StagedRows {
+    var stagingColumns: [(name: String, type: String)] {
         [
             ("npp", "text"), ("name", "text"), ("npwp", "text"), ("nib", "text"), ("kbli", "text"), ("scale", "text"),
             ("risk_group", "smallint"), ("region_code", "text"), ("branch_code", "text"), ("programs", "text[]"),
@@ -11,7 +11,7 @@ final class EmployersLoader: StagedLoader {
         ]
     }
 
-    override func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
+    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
         let npp = required(field, "npp", &problems) { FieldRules.npp($0) }
         let name = requiredText(field, "name", maximum: 300, &problems)
         let npwp = field.isPresent("npwp") ? value(FieldRules.npwp(field("npwp")), &problems) : nil
@@ -61,14 +61,14 @@ final class EmployersLoader: StagedLoader {
         )
     }
 
-    override func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
+    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
         FieldRules.problem(
             "npp", "npp_duplicate",
             "NPP \"\(unit)\" muncul lebih dari sekali dalam berkas (baris \(lines)); semuanya ditolak",
             "NPP \"\(unit)\" appears more than once in the file (lines \(lines)); all of them are rejected")
     }
 
-    override func upsert(importID: Int) -> PostgresQuery {
+    func upsert(importID: Int) -> PostgresQuery {
         """
         insert into periksa.employers (npp, name, npwp, nib, kbli, scale, risk_group, region_code, branch_code,
             programs, registered_on, status, import_id)

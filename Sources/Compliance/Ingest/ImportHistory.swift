@@ -63,14 +63,16 @@ public struct ImportHistory {
             """
         ) { row in
             let (line, raw, json) = try row.decode((Int32, String, String).self)
-            let objects = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [[String: String]] ?? []
+            let stored: [StoredProblem]
+            do {
+                stored = try JSONDecoder().decode([StoredProblem].self, from: Data(json.utf8))
+            } catch {
+                throw ImportError.malformedRejection(importID: id, line: Int(line))
+            }
             try body(
                 Rejection(
                     line: Int(line), rawLine: raw,
-                    reasons: objects.map { object in
-                        let message = language == .indonesian ? object["message_id"] : object["message_en"]
-                        return (object["column"], message ?? object["message"] ?? "")
-                    }))
+                    reasons: stored.map { ($0.column, language.text($0.indonesian, $0.english)) }))
         }
     }
 }

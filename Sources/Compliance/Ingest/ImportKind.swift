@@ -1,6 +1,6 @@
 import Foundation
 
-/// The kinds of file `periksa import` reads, with their columns (DATA-CONTRACT.md).
+/// The kinds of file `periksa import` reads, with their columns (the data contract).
 public enum ImportKind: String, CaseIterable, Sendable {
     case employers
     case workforce

@@ -4,7 +4,7 @@ import Logging
 import Postgres
 
 /// Runs `periksa import KIND FILE`: validates every row of the file, loads the valid ones and
-/// keeps every rejection, in one transaction, exactly as DATA-CONTRACT.md says.
+/// keeps every rejection, in one transaction, exactly as the data contract fixes (README: Importing).
 public struct Importer {
     /// What the user asked for.
     public struct Options: Sendable {
@@ -257,12 +257,12 @@ public struct Importer {
 
     static func loader(for options: Options) -> KindLoader {
         switch options.kind {
-        case .employers: EmployersLoader()
-        case .workforce: WorkforceLoader()
+        case .employers: StagedLoader(EmployersLoader())
+        case .workforce: StagedLoader(WorkforceLoader())
         case .contributions: ContributionsLoader(budget: options.nikIndexBudget)
         case .payments: PaymentsLoader()
-        case .minimumWages: MinimumWagesLoader()
-        case .inspections: InspectionsLoader()
+        case .minimumWages: StagedLoader(MinimumWagesLoader())
+        case .inspections: StagedLoader(InspectionsLoader())
         }
     }
 

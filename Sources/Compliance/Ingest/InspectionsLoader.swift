@@ -3,16 +3,16 @@ import Postgres
 
 /// KIND `inspections`: `npp,inspected_on,outcome`, one row per inspection. Replacement unit:
 /// (npp, inspected_on); two rows of one unit in a file are both rejected.
-final class InspectionsLoader: StagedLoader {
+struct InspectionsLoader: StagedRows {
     static let outcomes: [(String, String)] = [
         "patuh", "pds_tk", "pds_upah", "pds_program", "tunggakan", "tidak_ditemukan",
     ].map { ($0, $0) }
 
-    override var stagingColumns: [(name: String, type: String)] {
+    var stagingColumns: [(name: String, type: String)] {
         [("npp", "text"), ("inspected_on", "date"), ("outcome", "text")]
     }
 
-    override func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
+    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
         let npp = required(field, "npp", &problems) { FieldRules.npp($0) }
         let day = required(field, "inspected_on", &problems) { FieldRules.date($0, column: "inspected_on") }
         let outcome = required(field, "outcome", &problems) {
@@ -29,7 +29,7 @@ final class InspectionsLoader: StagedLoader {
         return (unit, [npp, dayText, outcome])
     }
 
-    override func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
+    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
         FieldRules.problem(
             nil, "inspection_duplicate",
             "NPP dan tanggal pemeriksaan yang sama (\(unit.replacingOccurrences(of: "|", with: " "))) muncul lebih dari sekali dalam berkas (baris \(lines)); semuanya ditolak",
@@ -37,7 +37,7 @@ final class InspectionsLoader: StagedLoader {
         )
     }
 
-    override func upsert(importID: Int) -> PostgresQuery {
+    func upsert(importID: Int) -> PostgresQuery {
         """
         insert into periksa.inspections (npp, inspected_on, outcome, import_id)
         select npp, inspected_on, outcome, \(importID) from pg_temp.periksa_staging order by line_number

@@ -3,12 +3,12 @@ import Postgres
 
 /// KIND `minimum-wages`: UMP (2-digit province) and UMK (4-digit regency/city) per year; an
 /// import overrides a shipped value. Replacement unit: (region_code, year).
-final class MinimumWagesLoader: StagedLoader {
-    override var stagingColumns: [(name: String, type: String)] {
+struct MinimumWagesLoader: StagedRows {
+    var stagingColumns: [(name: String, type: String)] {
         [("region_code", "text"), ("year", "smallint"), ("amount", "numeric(15,2)")]
     }
 
-    override func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
+    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
         let region = required(field, "region_code", &problems) { bytes -> Result<String, Problem> in
             guard (bytes.count == 2 || bytes.count == 4), FieldRules.allDigits(bytes) else {
                 let shown = Shown.value(bytes, personal: false)
@@ -29,7 +29,7 @@ final class MinimumWagesLoader: StagedLoader {
         return (unit, [region, year.map(String.init), amount])
     }
 
-    override func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
+    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
         let shown = unit.replacingOccurrences(of: "|", with: " ")
         return FieldRules.problem(
             nil, "minimum_wage_duplicate",
@@ -38,7 +38,7 @@ final class MinimumWagesLoader: StagedLoader {
         )
     }
 
-    override func upsert(importID: Int) -> PostgresQuery {
+    func upsert(importID: Int) -> PostgresQuery {
         """
         insert into periksa.minimum_wages (region_code, year, amount, import_id)
         select region_code, year, amount, \(importID) from pg_temp.periksa_staging order by line_number

@@ -73,15 +73,31 @@ final class RejectionSpool {
     /// `[{"column": …, "rule": …, "message": …, "message_id": …, "message_en": …}]`: the
     /// message in the import's language, and in both, so any reader gets their own.
     static func json(_ problems: [Problem], language: Language) -> String {
-        let objects = problems.map { problem -> [String: String] in
-            var object = [
-                "rule": problem.rule, "message": problem.message(language), "message_id": problem.indonesian,
-                "message_en": problem.english,
-            ]
-            if let column = problem.column { object["column"] = column }
-            return object
+        let stored = problems.map {
+            StoredProblem(
+                column: $0.column, rule: $0.rule, message: $0.message(language), indonesian: $0.indonesian,
+                english: $0.english)
         }
-        let data = (try? JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys])) ?? Data("[]".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings and optionals only: encoding cannot fail.
+        guard let data = try? encoder.encode(stored) else { return "[]" }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// One reason a row was rejected, as `periksa.import_rejections.reasons` keeps it.
+struct StoredProblem: Codable, Sendable {
+    var column: String?
+    var rule: String
+    /// In the language of the import.
+    var message: String
+    var indonesian: String
+    var english: String
+
+    enum CodingKeys: String, CodingKey {
+        case column, rule, message
+        case indonesian = "message_id"
+        case english = "message_en"
     }
 }

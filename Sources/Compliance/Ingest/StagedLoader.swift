@@ -1,22 +1,28 @@
 import Foundation
 import Postgres
 
-/// The kinds whose rows have a replacement unit that must be unique in the file (employers
-/// by npp, workforce by source–identifier–period, minimum wages by region–year): two rows
-/// with one unit are both rejected, which is known only at the end. Rows are staged in a
-/// temporary table, duplicates found there, and the rest upserted.
-class StagedLoader: KindLoader {
+/// What a kind of file whose rows have a replacement unit supplies to `StagedLoader`: its
+/// staging columns, how a record is validated, the problem of a duplicated unit and the
+/// statement that moves the valid rows into place.
+protocol StagedRows {
     /// The staging columns after the fixed ones, with their SQL types.
-    var stagingColumns: [(name: String, type: String)] { [] }
-    /// The statement that moves the valid staged rows into place (`$1`-free; the import id is
-    /// interpolated by `upsert(importID:)`).
-    func upsert(importID: Int) -> PostgresQuery { "select 1" }
+    var stagingColumns: [(name: String, type: String)] { get }
     /// Validates a record: its unit (nil when it cannot be told) and its staging values.
-    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) { (nil, []) }
+    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?])
     /// The reason given to every row of a duplicated unit.
-    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
-        Problem(column: nil, rule: "duplicate_unit", indonesian: "", english: "")
-    }
+    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem
+    /// The statement that moves the valid staged rows (`pg_temp.periksa_staging`) into place.
+    func upsert(importID: Int) -> PostgresQuery
+}
+
+/// The kinds whose rows have a replacement unit that must be unique in the file (employers
+/// by npp, workforce by source–identifier–period, minimum wages by region–year, inspections
+/// by npp–date): two rows with one unit are both rejected, which is known only at the end.
+/// Rows are staged in a temporary table, duplicates found there, and the rest upserted.
+final class StagedLoader<Rows: StagedRows>: KindLoader {
+    let rows: Rows
+
+    init(_ rows: Rows) { self.rows = rows }
 
     private var columns: ColumnMap!
     private var writer: CopyWriter?
@@ -25,7 +31,7 @@ class StagedLoader: KindLoader {
 
     func begin(_ session: ImportSession, columns: ColumnMap) throws {
         self.columns = columns
-        let extra = stagingColumns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
+        let extra = rows.stagingColumns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
         try session.connection.execute(
             unsafeSQL: """
                 create temp table periksa_staging (
@@ -33,14 +39,14 @@ class StagedLoader: KindLoader {
                     has_problems boolean not null, \(extra)
                 ) on commit drop
                 """)
-        let names = stagingColumns.map(\.name).joined(separator: ", ")
+        let names = rows.stagingColumns.map(\.name).joined(separator: ", ")
         writer = try session.connection.startCopy(
             "copy pg_temp.periksa_staging (line_number, raw_line, unit, has_problems, \(unsafeSQL: names)) from stdin")
     }
 
     func process(_ reader: CSVReader, _ session: ImportSession) throws -> RecordOutcome {
         var problems: [Problem] = []
-        let (unit, values) = validate(Fields(reader: reader, columns: columns), problems: &problems)
+        let (unit, values) = rows.validate(Fields(reader: reader, columns: columns), problems: &problems)
         guard let unit, let writer else { return .rejected(problems) }
         let raw = reader.rawRecord
         if !problems.isEmpty { rowProblems[reader.line] = (raw, problems) }
@@ -76,7 +82,7 @@ class StagedLoader: KindLoader {
             }
             .joined(separator: ", ")
             var problems = rowProblems.removeValue(forKey: line)?.problems ?? []
-            problems.append(duplicateProblem(unit: unit, lines: shownLines, language: session.language))
+            problems.append(rows.duplicateProblem(unit: unit, lines: shownLines, language: session.language))
             session.spool.add(line: line, raw: raw, problems: problems)
             rejected.append(line)
         }
@@ -89,11 +95,13 @@ class StagedLoader: KindLoader {
             delete from pg_temp.periksa_staging
             where has_problems or line_number = any(\(rejected)::int[])
             """)
-        try connection.execute(upsert(importID: session.importID))
+        try connection.execute(rows.upsert(importID: session.importID))
     }
 
-    // MARK: - Helpers for subclasses
+}
 
+/// The field checks every staged kind shares.
+extension StagedRows {
     /// A required text column of at most `maximum` characters.
     func requiredText(_ field: Fields, _ column: String, maximum: Int?, _ problems: inout [Problem]) -> String? {
         required(field, column, &problems) { bytes in

@@ -3,8 +3,8 @@ import Postgres
 
 /// KIND `workforce`: headcounts declared to other agencies. Replacement unit: (source, the
 /// first present of npp, npwp, nib, period).
-final class WorkforceLoader: StagedLoader {
-    override var stagingColumns: [(name: String, type: String)] {
+struct WorkforceLoader: StagedRows {
+    var stagingColumns: [(name: String, type: String)] {
         [
             ("source", "text"), ("period", "date"), ("unit_key", "text"), ("npp", "text"), ("npwp", "text"),
             ("nib", "text"), ("name", "text"), ("region_code", "text"), ("headcount", "integer"),
@@ -12,7 +12,7 @@ final class WorkforceLoader: StagedLoader {
         ]
     }
 
-    override func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
+    func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?]) {
         let source = required(field, "source", &problems) {
             FieldRules.oneOf(
                 $0, FieldRules.sources, column: "source", rule: "source_unknown",
@@ -65,7 +65,7 @@ final class WorkforceLoader: StagedLoader {
         )
     }
 
-    override func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
+    func duplicateProblem(unit: String, lines: String, language: Language) -> Problem {
         let parts = unit.split(separator: "|")
         let shown = parts.count == 3 ? "\(parts[0]) \(parts[1]) \(parts[2].prefix(7))" : unit
         return FieldRules.problem(
@@ -75,7 +75,7 @@ final class WorkforceLoader: StagedLoader {
         )
     }
 
-    override func upsert(importID: Int) -> PostgresQuery {
+    func upsert(importID: Int) -> PostgresQuery {
         """
         insert into periksa.workforce (source, period, unit_key, npp, npwp, nib, name, region_code, headcount,
             wage_bill, import_id)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Personal data as Periksa shows it unless the reader is entitled (UU 27/2022): masked, by
-/// one rule everywhere (import messages, the command line, reports; `analytics.mask_nik` is
-/// the same rule in SQL).
+/// one rule everywhere (import messages, the command line, reports). `analytics.mask_nik` in
+/// SQL masks the stored NIKs (always 16 digits) the same way.
 public enum Masking {
     /// A NIK or another personal identifier: `3171********0001` for a NIK (the region, 4
     /// digits, and the serial, 4, stay; the birth date goes). A shorter value keeps its first 4

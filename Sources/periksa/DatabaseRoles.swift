@@ -1,0 +1,24 @@
+import ArgumentParser
+import Compliance
+import Foundation
+
+/// `periksa db roles`: creates the roles periksa_admin, periksa_inspector and periksa_analyst.
+struct DatabaseRoles: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roles",
+        abstract: "Create the roles admin, inspector and analyst and their privileges (idempotent).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let connection = try global.connect()
+        try Migrator.bundled().migrate(on: connection)
+        try Analytics.createRoles(on: connection)
+        print(
+            global.language.text(
+                "Peran siap: periksa_admin, periksa_inspector, periksa_analyst.",
+                "Roles ready: periksa_admin, periksa_inspector, periksa_analyst."))
+    }
+}
+
+extension Analytics.Role: ExpressibleByArgument {}

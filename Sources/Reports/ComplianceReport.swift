@@ -99,22 +99,25 @@ public enum ComplianceReport {
                     name: L.text("Kepatuhan", "Compliance"),
                     values: data.trend.map { $0.totals?.complianceRate.map { $0 * 100 } }, color: Charts.palette[2]),
             ], format: { Formatting.percent($0 / 100, L, digits: 0) })
-        let countChart = Charts.lines(
-            title: L.text("Jumlah temuan per kategori", "Findings per category"), labels: trendLabels,
-            series: categories.enumerated().map { index, category in
-                Charts.Series(
-                    name: category.label(L),
-                    values: data.trend.map { $0.totals.map { Double($0.categories[category]?.count ?? 0) } },
-                    color: Charts.palette[index])
-            }, format: { Formatting.count(Int($0), L) })
-        let rupiahChart = Charts.lines(
-            title: L.text("Nilai iuran temuan per kategori", "Rupiah at stake per category"), labels: trendLabels,
-            series: categories.enumerated().map { index, category in
-                Charts.Series(
-                    name: category.label(L),
-                    values: data.trend.map { $0.totals.map { Double($0.categories[category]?.rupiah ?? 0) } },
-                    color: Charts.palette[index])
-            }, format: { Formatting.rupiahCompact($0, L) })
+        // One line per category over the trend, of `value` (its count or its rupiah).
+        func categoryChart(_ title: String, _ value: @escaping ((count: Int, rupiah: Int64)) -> Double,
+            format: @escaping (Double) -> String) -> String
+        {
+            Charts.lines(
+                title: title, labels: trendLabels,
+                series: categories.enumerated().map { index, category in
+                    Charts.Series(
+                        name: category.label(L),
+                        values: data.trend.map { $0.totals.map { value($0.categories[category] ?? (0, 0)) } },
+                        color: Charts.palette[index])
+                }, format: format)
+        }
+        let countChart = categoryChart(
+            L.text("Jumlah temuan per kategori", "Findings per category"), { Double($0.count) },
+            format: { Formatting.count(Int($0), L) })
+        let rupiahChart = categoryChart(
+            L.text("Nilai iuran temuan per kategori", "Rupiah at stake per category"), { Double($0.rupiah) },
+            format: { Formatting.rupiahCompact($0, L) })
         let trendRows = data.trend.map { item -> [String: String] in
             guard let totals = item.totals else {
                 return [

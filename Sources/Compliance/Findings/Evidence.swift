@@ -13,33 +13,40 @@ public enum Evidence: Sendable, Equatable {
     /// Decodes the evidence JSON of a finding of `category`; `subject` (NPP or source reference)
     /// names the finding in an error.
     public static func decode(_ json: String, category: Category, subject: String) throws -> Evidence {
-        let data = Data(json.utf8)
         let decoder = JSONDecoder()
+        decoder.userInfo[Self.categoryKey] = category
         do {
-            switch category {
-            case .pdsProgram: return .pdsProgram(try decoder.decode(ProgrammesMissing.self, from: data))
-            case .pdsTK: return .pdsTK(try decoder.decode(WorkersNotRegistered.self, from: data))
-            case .pdsUpah: return .pdsUpah(try decoder.decode(WagesUnderReported.self, from: data))
-            case .pwbd: return .pwbd(try decoder.decode(UnregisteredBusiness.self, from: data))
-            case .tunggakan: return .tunggakan(try decoder.decode(Arrears.self, from: data))
-            }
+            return try decoder.decode(Document.self, from: Data(json.utf8)).evidence
         } catch let error as DecodingError {
             throw FindingDataError.malformedEvidence(
                 category: category.code, subject: subject, detail: Self.describe(error))
         }
     }
 
-    /// The evidence of a finding of `category` under `key` of a keyed container (a finding
-    /// inside a larger JSON document).
-    static func decode<Key: CodingKey>(
-        from container: KeyedDecodingContainer<Key>, forKey key: Key, category: Category
-    ) throws -> Evidence {
+    /// The evidence of a finding of `category`, wherever `decoder` stands (a whole document, or
+    /// a finding's `evidence` key inside a larger one).
+    init(from decoder: any Decoder, category: Category) throws {
+        let value = try decoder.singleValueContainer()
         switch category {
-        case .pdsProgram: .pdsProgram(try container.decode(ProgrammesMissing.self, forKey: key))
-        case .pdsTK: .pdsTK(try container.decode(WorkersNotRegistered.self, forKey: key))
-        case .pdsUpah: .pdsUpah(try container.decode(WagesUnderReported.self, forKey: key))
-        case .pwbd: .pwbd(try container.decode(UnregisteredBusiness.self, forKey: key))
-        case .tunggakan: .tunggakan(try container.decode(Arrears.self, forKey: key))
+        case .pdsProgram: self = .pdsProgram(try value.decode(ProgrammesMissing.self))
+        case .pdsTK: self = .pdsTK(try value.decode(WorkersNotRegistered.self))
+        case .pdsUpah: self = .pdsUpah(try value.decode(WagesUnderReported.self))
+        case .pwbd: self = .pwbd(try value.decode(UnregisteredBusiness.self))
+        case .tunggakan: self = .tunggakan(try value.decode(Arrears.self))
+        }
+    }
+
+    static let categoryKey = CodingUserInfoKey(rawValue: "periksa.category")!
+
+    /// A whole evidence document, its category handed over in the decoder's user info.
+    private struct Document: Decodable {
+        let evidence: Evidence
+
+        init(from decoder: any Decoder) throws {
+            guard let category = decoder.userInfo[Evidence.categoryKey] as? Category else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "no category given"))
+            }
+            evidence = try Evidence(from: decoder, category: category)
         }
     }
 

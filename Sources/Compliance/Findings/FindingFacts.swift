@@ -45,6 +45,6 @@ extension FindingFacts: Decodable {
         let category = try Category(code: container.decode(String.self, forKey: .category))
         self.init(
             loss: try container.decode(Int64.self, forKey: .loss),
-            evidence: try Evidence.decode(from: container, forKey: .evidence, category: category))
+            evidence: try Evidence(from: container.superDecoder(forKey: .evidence), category: category))
     }
 }

@@ -100,9 +100,10 @@ public enum ComplianceReport {
                     values: data.trend.map { $0.totals?.complianceRate.map { $0 * 100 } }, color: Charts.palette[2]),
             ], format: { Formatting.percent($0 / 100, L, digits: 0) })
         // One line per category over the trend, of `value` (its count or its rupiah).
-        func categoryChart(_ title: String, _ value: @escaping ((count: Int, rupiah: Int64)) -> Double,
-            format: @escaping (Double) -> String) -> String
-        {
+        func categoryChart(
+            _ title: String, _ value: @escaping ((count: Int, rupiah: Int64)) -> Double,
+            format: @escaping (Double) -> String
+        ) -> String {
             Charts.lines(
                 title: title, labels: trendLabels,
                 series: categories.enumerated().map { index, category in

@@ -35,22 +35,25 @@ public struct Runs {
 
     /// The `limit` latest finished runs, newest first.
     public func list(limit: Int) throws -> [Record] {
-        try connection.query(PostgresQuery(unsafeSQL: SQLFiles.text(of: "runs_list.sql", in: "queries"), binds: [limit]))
-            .map { row in
-                let (id, period, asOf, started, by, seconds, version) = try row.decode(
-                    (Int, String, String, String, String, String, String).self)
-                return Record(
-                    runID: id, period: period, asOf: asOf, startedAt: started, runBy: by, seconds: seconds,
-                    rulesVersion: version, lastImportID: try row.decode(Int?.self, at: 7),
-                    findings: try row.decode(Int64.self, at: 8), rupiah: try row.decode(Int64.self, at: 9))
-            }
+        try connection.query(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: "runs_list.sql", in: "queries"), binds: [limit])
+        )
+        .map { row in
+            let (id, period, asOf, started, by, seconds, version) = try row.decode(
+                (Int, String, String, String, String, String, String).self)
+            return Record(
+                runID: id, period: period, asOf: asOf, startedAt: started, runBy: by, seconds: seconds,
+                rulesVersion: version, lastImportID: try row.decode(Int?.self, at: 7),
+                findings: try row.decode(Int64.self, at: 8), rupiah: try row.decode(Int64.self, at: 9))
+        }
     }
 
     /// The period (`YYYY-MM`) and as-of date of a finished run.
     public func header(run: Int) throws -> (period: String, asOf: Date) {
         guard
             let row = try connection.queryFirst(
-                "select periksa.period_text(period), as_of from periksa.runs where run_id = \(run) and status = 'finished'")
+                "select periksa.period_text(period), as_of from periksa.runs where run_id = \(run) and status = 'finished'"
+            )
         else { throw AuditError.runNotFound(run) }
         return try row.decode((String, Date).self)
     }
@@ -68,7 +71,8 @@ public struct Runs {
                 throw FindingDataError.unknownCategory("change \(kind)")
             }
             try body(
-                Change(kind: change, category: try Category(code: code), subject: subject, before: before, after: after))
+                Change(kind: change, category: try Category(code: code), subject: subject, before: before, after: after)
+            )
         }
     }
 }

@@ -15,13 +15,11 @@ extension Analytics {
         public init(_ description: String) { self.description = description }
     }
 
-
     static func rolesExist(_ connection: Connection) throws -> Bool {
         try connection.queryFirst(
             "select count(*) = 3 from pg_roles where rolname in ('periksa_admin', 'periksa_inspector', 'periksa_analyst')"
         )!.decode(Bool.self, at: 0)
     }
-
 
     /// Creates the three roles (no login) and their privileges; idempotent.
     /// `periksa_admin`: everything in schema periksa (import, audit; the schema's owner migrates).

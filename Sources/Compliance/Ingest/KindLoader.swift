@@ -1,4 +1,3 @@
-
 /// The outcome of one record.
 enum RecordOutcome {
     /// Written to its table (or staged, for kinds that decide at the end).

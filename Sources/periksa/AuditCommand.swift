@@ -33,8 +33,8 @@ struct AuditCommand: PeriksaCommand {
         print("run_id=\(summary.runID)")
         printNote(
             language.text(
-                "Audit #\(summary.runID) periode \(summary.period), per \(summary.asOf), \(String(format: "%.1f", summary.seconds)) detik:",
-                "Audit run #\(summary.runID) of \(summary.period), as of \(summary.asOf), \(String(format: "%.1f", summary.seconds)) s:"
+                "Audit #\(summary.runID) periode \(summary.period), per \(summary.asOf), \(Formatting.decimal(summary.seconds, .indonesian, digits: 1)) detik:",
+                "Audit run #\(summary.runID) of \(summary.period), as of \(summary.asOf), \(Formatting.decimal(summary.seconds, .english, digits: 1)) s:"
             ))
         for category in Category.allCases {
             let count = summary.counts[category] ?? 0

@@ -46,6 +46,23 @@ struct AuditCommandTests {
                 ])
             #expect(lines[1].hasSuffix("\""))  // the reason holds commas: quoted
 
+            // The contract's reason is Bahasa Indonesia, whatever the locale; --lang en gives English
+            // throughout, amounts included.
+            let english = try CommandRunner.periksa(
+                ["findings", "--period", "2025-06", "--format", "csv", "--lang", "en"] + url)
+            #expect(english.status == 0)
+            #expect(
+                english.stdout.contains(
+                    "\"Mandatory programmes missing: JP (scale large, mandatory JKK, JKM, JHT, JP); 1 worker reported, contributions unpaid Rp 316,422\""
+                ))
+            let localeOnly = try CommandRunner.periksa(
+                ["findings", "--period", "2025-06", "--format", "csv"] + url, environment: ["LANG": "en_US.UTF-8"])
+            #expect(localeOnly.stdout == csv.stdout)
+            #expect(
+                csv.stdout.contains(
+                    "\"Program wajib tidak diikuti: JP (skala besar, wajib JKK, JKM, JHT, JP); 1 pekerja dilaporkan, iuran tidak dibayar Rp 316.422\""
+                ))
+
             let json = try CommandRunner.periksa(["findings", "--run", "1", "--format", "json"] + url)
             let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
             #expect(objects?.count == 2)
@@ -67,6 +84,10 @@ struct AuditCommandTests {
             let runs = try CommandRunner.periksa(["runs"] + url)
             #expect(runs.stdout.contains("2025-06"))
             #expect(runs.stdout.split(separator: "\n").count == 4)  // header, rule, two runs
+            let englishAudit = try CommandRunner.periksa(
+                ["audit", "--period", "2025-06", "--param", "tunggakan.min_amount=999999999", "--lang", "en"] + url)
+            #expect(englishAudit.stderr.contains("Rp 496,422"), "\(englishAudit.stderr)")
+            #expect(!englishAudit.stderr.contains("detik"))
 
             let noRun = try CommandRunner.periksa(["findings", "--period", "2030-01"] + url)
             #expect(noRun.status == 1)

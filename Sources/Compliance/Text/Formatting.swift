@@ -56,7 +56,8 @@ public enum Formatting {
         return (value < 0 ? "−" : "+") + text
     }
 
-    static func decimal(_ value: Double, _ language: Language, digits: Int) -> String {
+    /// A decimal number with `digits` after the mark: `24,1` / `24.1`.
+    public static func decimal(_ value: Double, _ language: Language, digits: Int) -> String {
         let text = String(format: "%.\(digits)f", value)
         return language == .indonesian ? text.replacingOccurrences(of: ".", with: ",") : text
     }

@@ -9,11 +9,8 @@ with run as (
     select
         f.npp,
         count(distinct f.category) as categories_count,
-        array_agg(f.category order by f.category) as categories,
         sum(f.estimated_loss_idr)::bigint as total_loss,
-        coalesce(max((f.evidence->>'gap')::integer) filter (where f.category = 'PDS_TK'), 0) as gap,
-        jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'evidence', f.evidence)
-            order by f.category) as findings
+        coalesce(max((f.evidence->>'gap')::integer) filter (where f.category = 'PDS_TK'), 0) as gap
     from periksa.findings f
     join run using (run_id)
     where f.npp is not null
@@ -37,8 +34,13 @@ with run as (
     select *, row_number() over (partition by branch_code order by score desc, gap desc, npp) as rank
     from eligible
 )
-select branch_code, rank, npp, name, region_code, scale, score, total_loss, gap, last_inspected_on,
-       findings::text
-from ranked
-where rank <= $3
-order by branch_code, rank
+-- The findings with their evidence, for the employers on the list only.
+select r.branch_code, r.rank, r.npp, r.name, r.region_code, r.scale, r.score, r.total_loss, r.gap,
+       r.last_inspected_on,
+       (select jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'evidence', f.evidence)
+                         order by f.category)
+        from periksa.findings f
+        where f.run_id = $1 and f.npp = r.npp)::text as findings
+from ranked r
+where r.rank <= $3
+order by r.branch_code, r.rank

@@ -20,3 +20,8 @@ public enum Language: String, Sendable, CaseIterable {
         self == .indonesian ? indonesian : english
     }
 }
+
+/// An error whose message Periksa writes in the reader's language.
+public protocol Localized: Error {
+    func message(_ language: Language) -> String
+}

@@ -49,6 +49,8 @@ func describe(_ error: Error, language: Language) -> String {
         language.text("tidak dapat terhubung ke basis data: ", "cannot reach the database: ") + error.description
     case let error as PostgresError:
         language.text("kesalahan basis data: ", "database error: ") + error.description
+    case let error as Localized:
+        error.message(language)
     case let error as CustomStringConvertible:
         error.description
     default:

@@ -91,13 +91,16 @@ struct AuditCommandTests {
 
             let noRun = try CommandRunner.periksa(["findings", "--period", "2030-01"] + url)
             #expect(noRun.status == 1)
-            #expect(noRun.stderr.contains("no audit run for 2030-01"))
+            #expect(
+                noRun.stderr.contains("belum ada audit untuk 2030-01: jalankan dulu `periksa audit --period 2030-01`"))
+            let noRunEnglish = try CommandRunner.periksa(["findings", "--period", "2030-01", "--lang", "en"] + url)
+            #expect(noRunEnglish.stderr.contains("no audit run for 2030-01"))
             let badPeriod = try CommandRunner.periksa(["audit", "--period", "2025-13"] + url)
             #expect(badPeriod.status == 1)
             let badParameter = try CommandRunner.periksa(
                 ["audit", "--period", "2025-06", "--param", "pds_tk.gap=1"] + url)
             #expect(badParameter.status == 1)
-            #expect(badParameter.stderr.contains("unknown parameter pds_tk.gap=1"))
+            #expect(badParameter.stderr.contains("parameter tidak dikenal pds_tk.gap=1"))
         }
     }
 }

@@ -50,7 +50,7 @@ public struct AuditParameters: Sendable, Equatable {
 }
 
 /// Why an audit cannot run, in words for the user.
-public enum AuditError: Error, CustomStringConvertible, Sendable {
+public enum AuditError: Localized, CustomStringConvertible, Sendable {
     case unknownParameter(String, known: [String])
     case badParameter(name: String, value: String, whole: Bool)
     case badPeriod(String)
@@ -61,24 +61,43 @@ public enum AuditError: Error, CustomStringConvertible, Sendable {
     case badReportPeriod(String)
     case emptyScope(region: String?, branch: String?)
 
-    public var description: String {
+    public var description: String { message(.english) }
+
+    public func message(_ language: Language) -> String {
         switch self {
         case .unknownParameter(let text, let known):
-            "unknown parameter \(text): the parameters are \(known.joined(separator: ", ")) (name=value)"
+            language.text(
+                "parameter tidak dikenal \(text): parameternya \(known.joined(separator: ", ")) (nama=nilai)",
+                "unknown parameter \(text): the parameters are \(known.joined(separator: ", ")) (name=value)")
         case .badParameter(let name, let value, let whole):
-            "\(name) takes \(whole ? "a whole number" : "a decimal number such as 0.10"), not \(value)"
-        case .badPeriod(let text): "a period is YYYY-MM, not \(text)"
-        case .badDate(let text): "a date is YYYY-MM-DD, not \(text)"
-        case .noRun(let period): "no audit run for \(period) yet: run `periksa audit --period \(period)` first"
-        case .runNotFound(let id): "there is no run \(id)"
-        case .unknownEmployer(let npp): "no registered employer has NPP \(npp)"
+            language.text(
+                "\(name) menerima \(whole ? "bilangan bulat" : "bilangan desimal seperti 0.10"), bukan \(value)",
+                "\(name) takes \(whole ? "a whole number" : "a decimal number such as 0.10"), not \(value)")
+        case .badPeriod(let text):
+            language.text("periode ditulis YYYY-MM, bukan \(text)", "a period is YYYY-MM, not \(text)")
+        case .badDate(let text):
+            language.text("tanggal ditulis YYYY-MM-DD, bukan \(text)", "a date is YYYY-MM-DD, not \(text)")
+        case .noRun(let period):
+            language.text(
+                "belum ada audit untuk \(period): jalankan dulu `periksa audit --period \(period)`",
+                "no audit run for \(period) yet: run `periksa audit --period \(period)` first")
+        case .runNotFound(let id): language.text("tidak ada audit #\(id)", "there is no run \(id)")
+        case .unknownEmployer(let npp):
+            language.text(
+                "tidak ada pemberi kerja terdaftar dengan NPP \(npp)", "no registered employer has NPP \(npp)")
         case .badReportPeriod(let text):
-            "give one of --period YYYY-MM, --quarter YYYYQn (2024Q2) or --year YYYY\(text.isEmpty ? "" : ", not \(text)")"
+            language.text(
+                "berikan salah satu --period YYYY-MM, --quarter YYYYQn (2024Q2) atau --year YYYY\(text.isEmpty ? "" : ", bukan \(text)")",
+                "give one of --period YYYY-MM, --quarter YYYYQn (2024Q2) or --year YYYY\(text.isEmpty ? "" : ", not \(text)")"
+            )
         case .emptyScope(let region, let branch):
-            "no registered employer in "
-                + [region.map { "region \($0)" }, branch.map { "branch \($0)" }].compactMap { $0 }.joined(
-                    separator: " and ")
-                + " in the run's figures"
+            language.text(
+                "tidak ada pemberi kerja terdaftar di "
+                    + [region.map { "wilayah \($0)" }, branch.map { "kantor cabang \($0)" }].compactMap { $0 }.joined(
+                        separator: " dan ") + " dalam angka audit",
+                "no registered employer in "
+                    + [region.map { "region \($0)" }, branch.map { "branch \($0)" }].compactMap { $0 }.joined(
+                        separator: " and ") + " in the run's figures")
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a whole file cannot be imported (exit code 1: nothing was changed).
-public enum ImportError: Error, Sendable {
+public enum ImportError: Localized, Sendable {
     case emptyFile(path: String)
     case missingColumns(path: String, columns: [String])
     case duplicateColumn(path: String, column: String)

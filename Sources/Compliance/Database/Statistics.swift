@@ -15,13 +15,19 @@ public enum Statistics {
     }
 
     /// Analyses those of the named tables that exist (names Periksa itself builds, never user
-    /// input; a month whose every row was rejected has no partition).
+    /// input; a month whose every row was rejected has no partition), from a small sample
+    /// (statistics target 10: 3,000 rows, a tenth of the default's time): what the planner
+    /// needs most right after a load is the row count, which ANALYZE counts exactly. The rows
+    /// just loaded count as changes, so autovacuum analyses the table again in full soon after.
     static func analyse(_ tables: [String], on connection: Connection) throws {
         guard !tables.isEmpty else { return }
         let existing = try connection.query(
             "select t::regclass::text from unnest(\(tables)::text[]) t where to_regclass(t) is not null"
         ).map { try $0.decode(String.self, at: 0) }
+        guard !existing.isEmpty else { return }
+        try connection.execute("set local default_statistics_target = 10")
         for table in existing { try connection.execute(unsafeSQL: "analyze \(table)") }
+        try connection.execute("set local default_statistics_target to default")
     }
 
     /// Analyses every input table or contribution partition whose statistics are missing or

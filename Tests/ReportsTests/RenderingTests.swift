@@ -57,16 +57,8 @@ struct RenderingTests {
             try page.html.write(to: file, atomically: true, encoding: .utf8)
             arguments += [file.path, folder.appendingPathComponent("\(page.name).txt").path]
         }
-        let process = Process()
-        process.executableURL = Self.root.appendingPathComponent("scripts/page-text")
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(message)")
+        let (status, message) = try Self.script("page-text", arguments)
+        #expect(status == 0, "\(message)")
         var texts: [String: String] = [:]
         for page in pages {
             texts[page.name] = try String(
@@ -102,6 +94,20 @@ struct RenderingTests {
         #expect(Self.indonesian(in: english) == [], "English page shows Bahasa: \(Self.indonesian(in: english))")
     }
 
+    /// Runs one of the scripts/ programs; its exit status and what it wrote to stderr.
+    static func script(_ name: String, _ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = Self.root.appendingPathComponent("scripts/\(name)")
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, message)
+    }
+
     /// Renders `html` with scripts/render-html; expects it to load without a console message and
     /// returns the size of the PNG. `PERIKSA_KEEP_PNG=DIR` keeps the pictures in DIR.
     static func render(_ html: String, name: String) throws -> Int {
@@ -113,16 +119,8 @@ struct RenderingTests {
         let picture = folder.appendingPathComponent("\(name).png")
         try html.write(to: page, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = Self.root.appendingPathComponent("scripts/render-html")
-        process.arguments = [page.path, picture.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(name): \(message)")
+        let (status, message) = try Self.script("render-html", [page.path, picture.path])
+        #expect(status == 0, "\(name): \(message)")
         if let keep = ProcessInfo.processInfo.environment["PERIKSA_KEEP_PNG"] {
             try? FileManager.default.copyItem(
                 at: picture, to: URL(fileURLWithPath: keep).appendingPathComponent("\(name).png"))
@@ -130,7 +128,7 @@ struct RenderingTests {
         return (try? FileManager.default.attributesOfItem(atPath: picture.path)[.size] as? Int) ?? 0
     }
 
-    @Test("the script fails on a page that writes to the console")
+    @Test("both browser scripts fail on a page that writes to the console")
     func consoleError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "periksa-render-\(UUID().uuidString)")
@@ -139,13 +137,10 @@ struct RenderingTests {
         let page = folder.appendingPathComponent("broken.html")
         try "<html><body><script>undefinedFunction()</script></body></html>".write(
             to: page, atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = Self.root.appendingPathComponent("scripts/render-html")
-        process.arguments = [page.path, folder.appendingPathComponent("broken.png").path]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 1)
+        let picture = try Self.script("render-html", [page.path, folder.appendingPathComponent("broken.png").path])
+        #expect(picture.status == 1)
+        let text = try Self.script("page-text", [page.path, folder.appendingPathComponent("broken.txt").path])
+        #expect(text.status == 1)
+        #expect(text.stderr.contains("undefinedFunction"))
     }
 }

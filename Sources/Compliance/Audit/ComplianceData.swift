@@ -175,15 +175,11 @@ public struct ComplianceData: Sendable {
         let first = periods[0].months.lowerBound
         let last = period.months.upperBound
         try connection.stream(
-            """
-            select distinct on (period) run_id, (extract(year from period) * 12 + extract(month from period) - 1)::integer, as_of
-            from periksa.runs
-            where status = 'finished'
-              and period between \(FieldRules.firstDay((first / 12, first % 12 + 1)))::date
-                             and \(FieldRules.firstDay((last / 12, last % 12 + 1)))::date
-              and exists (select 1 from periksa.run_employers e where e.run_id = runs.run_id)
-            order by period, run_id desc
-            """
+            PostgresQuery(
+                unsafeSQL: try query("compliance_runs.sql"),
+                binds: [
+                    FieldRules.firstDay((first / 12, first % 12 + 1)), FieldRules.firstDay((last / 12, last % 12 + 1)),
+                ])
         ) { row in
             let (run, month, asOf) = try row.decode((Int, Int, Date).self)
             runOfMonth[month] = (run, asOf)

@@ -93,16 +93,7 @@ public struct EmployerDossier: Sendable {
             (String, String, String?, String?, String, String, Int32, String).self)
         guard
             let more = try connection.queryFirst(
-                """
-                select e.branch_code, array_to_string(e.programs, ' '),
-                       array_to_string(periksa.mandatory_programmes(e.scale), ' '), e.registered_on, e.status,
-                       coalesce(umk.amount, ump.amount), periksa.period_text(r.period), r.as_of
-                from periksa.employers e
-                cross join periksa.runs r
-                left join periksa.minimum_wages umk on umk.region_code = e.region_code and umk.year = extract(year from r.period)
-                left join periksa.minimum_wages ump on ump.region_code = left(e.region_code, 2) and ump.year = extract(year from r.period)
-                where e.npp = \(npp) and r.run_id = \(run)
-                """)
+                PostgresQuery(unsafeSQL: try query("dossier_registration.sql"), binds: [npp, run]))
         else { throw AuditError.runNotFound(run) }
         let (branch, programs, mandatory, registered, status, minimum, period, asOf) = try more.decode(
             (String, String, String, Date, String, Decimal?, String, Date).self)

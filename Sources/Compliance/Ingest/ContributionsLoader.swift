@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import SQLFiles
 
 /// KIND `contributions`: one row per worker, employer and period, streamed by binary COPY
 /// straight into the month's partition. A file replaces the employer-periods it holds, and
@@ -292,25 +293,9 @@ final class ContributionsLoader: KindLoader {
             }
         }
         try connection.stream(
-            """
-            with ranked as (
-                select c.tableoid, c.ctid, c.line_number,
-                    first_value(c.line_number) over w as first_line,
-                    row_number() over w as position
-                from periksa.contributions c
-                join pg_temp.periksa_reopened_units u on c.period = u.period and c.npp = u.npp
-                where c.import_id = \(session.importID)
-                window w as (partition by c.period, c.npp, c.nik order by c.line_number)
-            ), removed as (
-                delete from periksa.contributions c
-                using ranked r
-                where r.position > 1 and c.tableoid = r.tableoid and c.ctid = r.ctid
-                returning r.line_number, r.first_line
-            )
-            select r.line_number, r.first_line, l.raw_line
-            from removed r join pg_temp.periksa_reopened_lines l using (line_number)
-            order by r.line_number
-            """
+            PostgresQuery(
+                unsafeSQL: SQLFiles.text(of: "contributions_reopened_duplicates.sql", in: "queries"),
+                binds: [session.importID])
         ) { row in
             let (line, firstLine, raw) = try row.decode((Int32, Int32, String).self)
             session.spool.add(

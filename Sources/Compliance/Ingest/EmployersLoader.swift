@@ -68,19 +68,5 @@ struct EmployersLoader: StagedRows {
             "NPP \"\(unit)\" appears more than once in the file (lines \(lines)); all of them are rejected")
     }
 
-    func upsert(importID: Int) -> PostgresQuery {
-        """
-        insert into periksa.employers (npp, name, npwp, nib, kbli, scale, risk_group, region_code, branch_code,
-            programs, registered_on, status, import_id)
-        select npp, name, npwp, nib, kbli, scale, risk_group, region_code, branch_code, programs, registered_on,
-            status, \(importID)
-        from pg_temp.periksa_staging
-        order by line_number
-        on conflict (npp) do update set
-            name = excluded.name, npwp = excluded.npwp, nib = excluded.nib, kbli = excluded.kbli,
-            scale = excluded.scale, risk_group = excluded.risk_group, region_code = excluded.region_code,
-            branch_code = excluded.branch_code, programs = excluded.programs,
-            registered_on = excluded.registered_on, status = excluded.status, import_id = excluded.import_id
-        """
-    }
+    let upsertFile = "upsert_employers.sql"
 }

@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import Logging
 import Postgres
+import SQLFiles
 
 /// Runs `periksa import KIND FILE`: validates every row of the file, loads the valid ones and
 /// keeps every rejection, in one transaction, exactly as the data contract fixes (README: Importing).
@@ -121,15 +122,15 @@ public struct Importer {
                 summary.importID = id
                 return summary
             }
-            let importID = try connection.queryFirst(
-                """
-                insert into periksa.imports (kind, file_name, file_sha256, file_bytes, delimiter, is_strict, is_forced,
-                    status, rows_read, rows_loaded, rows_rejected, started_at)
-                values (\(options.kind.rawValue), \((options.path as NSString).lastPathComponent), \(sha256),
-                    \(reader.fileSize), \(String(summary.delimiter)), \(options.strict), \(options.force),
-                    'loaded', 0, 0, 0, \(started))
-                returning import_id
-                """)!.decode(Int.self, at: 0)
+            let binds: [any PostgresEncodable] = [
+                options.kind.rawValue, (options.path as NSString).lastPathComponent, sha256, reader.fileSize,
+                String(summary.delimiter), options.strict, options.force, started,
+            ]
+            guard
+                let row = try connection.queryFirst(
+                    PostgresQuery(unsafeSQL: SQLFiles.text(of: "import_started.sql", in: "queries"), binds: binds))
+            else { throw ImportError.unreadable(path: options.path, reason: "the import could not be recorded") }
+            let importID = try row.decode(Int.self, at: 0)
             summary.importID = importID
             try RejectionSpool.prepare(on: connection)
             let spool = try RejectionSpool(language: options.language)

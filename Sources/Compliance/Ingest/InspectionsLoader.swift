@@ -37,11 +37,5 @@ struct InspectionsLoader: StagedRows {
         )
     }
 
-    func upsert(importID: Int) -> PostgresQuery {
-        """
-        insert into periksa.inspections (npp, inspected_on, outcome, import_id)
-        select npp, inspected_on, outcome, \(importID) from pg_temp.periksa_staging order by line_number
-        on conflict (npp, inspected_on) do update set outcome = excluded.outcome, import_id = excluded.import_id
-        """
-    }
+    let upsertFile = "upsert_inspections.sql"
 }

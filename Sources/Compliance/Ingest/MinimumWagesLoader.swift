@@ -38,11 +38,5 @@ struct MinimumWagesLoader: StagedRows {
         )
     }
 
-    func upsert(importID: Int) -> PostgresQuery {
-        """
-        insert into periksa.minimum_wages (region_code, year, amount, import_id)
-        select region_code, year, amount, \(importID) from pg_temp.periksa_staging order by line_number
-        on conflict (region_code, year) do update set amount = excluded.amount, import_id = excluded.import_id
-        """
-    }
+    let upsertFile = "upsert_minimum_wages.sql"
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import SQLFiles
 
 /// What a kind of file whose rows have a replacement unit supplies to `StagedLoader`: its
 /// staging columns, how a record is validated, the problem of a duplicated unit and the
@@ -11,8 +12,9 @@ protocol StagedRows {
     func validate(_ field: Fields, problems: inout [Problem]) -> (unit: String?, values: [String?])
     /// The reason given to every row of a duplicated unit.
     func duplicateProblem(unit: String, lines: String, language: Language) -> Problem
-    /// The statement that moves the valid staged rows (`pg_temp.periksa_staging`) into place.
-    func upsert(importID: Int) -> PostgresQuery
+    /// The file of `SQL/queries` whose statement moves the valid staged rows
+    /// (`pg_temp.periksa_staging`) into place; `$1` is the import.
+    var upsertFile: String { get }
 }
 
 /// The kinds whose rows have a replacement unit that must be unique in the file (employers
@@ -65,17 +67,8 @@ final class StagedLoader<Rows: StagedRows>: KindLoader {
         try writer?.finish()
         let connection = session.connection
         var rejected: [Int] = []
-        try connection.stream(
-            """
-            select s.line_number, s.raw_line, s.unit, d.lines
-            from pg_temp.periksa_staging s
-            join (
-                select unit, string_agg(line_number::text, ',' order by line_number) as lines
-                from pg_temp.periksa_staging group by unit having count(*) > 1
-            ) d using (unit)
-            order by s.line_number
-            """
-        ) { row in
+        try connection.stream(PostgresQuery(unsafeSQL: SQLFiles.text(of: "staged_duplicates.sql", in: "queries"))) {
+            row in
             let (line, raw, unit, lines) = try row.decode((Int, String, String, String).self)
             let shownLines = lines.split(separator: ",").compactMap { Int($0) }.map {
                 Formatting.count($0, session.language)
@@ -95,7 +88,8 @@ final class StagedLoader<Rows: StagedRows>: KindLoader {
             delete from pg_temp.periksa_staging
             where has_problems or line_number = any(\(rejected)::int[])
             """)
-        try connection.execute(rows.upsert(importID: session.importID))
+        try connection.execute(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: rows.upsertFile, in: "queries"), binds: [session.importID]))
     }
 
 }

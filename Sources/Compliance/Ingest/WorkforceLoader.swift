@@ -75,17 +75,5 @@ struct WorkforceLoader: StagedRows {
         )
     }
 
-    func upsert(importID: Int) -> PostgresQuery {
-        """
-        insert into periksa.workforce (source, period, unit_key, npp, npwp, nib, name, region_code, headcount,
-            wage_bill, import_id)
-        select source, period, unit_key, npp, npwp, nib, name, region_code, headcount, wage_bill, \(importID)
-        from pg_temp.periksa_staging
-        order by line_number
-        on conflict (source, unit_key, period) do update set
-            npp = excluded.npp, npwp = excluded.npwp, nib = excluded.nib, name = excluded.name,
-            region_code = excluded.region_code, headcount = excluded.headcount, wage_bill = excluded.wage_bill,
-            import_id = excluded.import_id
-        """
-    }
+    let upsertFile = "upsert_workforce.sql"
 }

@@ -27,9 +27,22 @@ struct AuditCommand: PeriksaCommand {
         if let config { try values.apply(file: config) }
         try values.apply(parameters)
         _ = try AuditRunner.parsePeriod(period)
-        let summary = try AuditRunner(connection: global.connect(), logger: global.logger)
-            .run(period: period, asOf: asOf, parameters: values)
         let language = global.language
+        let progress = ProgressLine()
+        let summary: AuditRunner.Summary
+        do {
+            summary = try AuditRunner(connection: global.connect(), logger: global.logger) { step, number, total in
+                progress.show(
+                    language.text("Audit \(period): ", "Audit \(period): ") + Self.name(of: step, language)
+                        + " (\(number)/\(total)), "
+                        + Formatting.decimal(progress.elapsed, language, digits: 0) + language.text(" dtk", " s"),
+                    now: true)
+            }.run(period: period, asOf: asOf, parameters: values)
+        } catch {
+            progress.clear()
+            throw error
+        }
+        progress.clear()
         print("run_id=\(summary.runID)")
         printNote(
             language.text(
@@ -57,10 +70,16 @@ struct AuditCommand: PeriksaCommand {
                     "  \(unusable) outside records carry only an unknown NPP: left out"))
         }
     }
-}
 
-extension String {
-    func leftAligned(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+    /// A step of the audit as the progress line names it.
+    static func name(of step: AuditRunner.Step, _ language: Language) -> String {
+        switch step {
+        case .prepare: language.text("persiapan", "preparation")
+        case .rule(let category): category.label(language)
+        case .keepFindings: language.text("temuan disimpan", "findings kept")
+        case .runFigures: language.text("angka per pemberi kerja", "per-employer figures")
+        case .finish: language.text("penyelesaian", "finishing")
+        case .analytics: language.text("analitik bulan ini", "the month's analytics")
+        }
     }
 }

@@ -12,10 +12,27 @@ struct DatabaseRefresh: PeriksaCommand {
     func execute() throws {
         let connection = try global.connect()
         try Migrator.bundled().migrate(on: connection)
-        let seconds = try Analytics.refresh(on: connection)
+        let language = global.language
+        // On a terminal, month by month with a progress line; piped, in one statement.
+        let progress = ProgressLine()
+        let seconds: Double
+        do {
+            seconds = try Analytics.refresh(
+                on: connection,
+                progress: progress.enabled
+                    ? { month, number, total in
+                        progress.show(
+                            language.text("Analitik: ", "Analytics: ") + Formatting.period(month, language)
+                                + " (\(number)/\(total))", now: true)
+                    } : nil)
+        } catch {
+            progress.clear()
+            throw error
+        }
+        progress.clear()
         print(
-            global.language.text(
-                String(format: "Tampilan analitik diperbarui (%.1f detik).", seconds),
-                String(format: "Analytics views refreshed (%.1f s).", seconds)))
+            language.text(
+                "Tampilan analitik diperbarui (\(Formatting.decimal(seconds, language, digits: 1)) detik).",
+                "Analytics views refreshed (\(Formatting.decimal(seconds, language, digits: 1)) s)."))
     }
 }

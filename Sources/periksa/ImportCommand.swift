@@ -41,8 +41,16 @@ struct ImportCommand: PeriksaCommand {
     func execute() throws {
         let language = global.language
         let connection = try global.connect()
-        let progress = ProgressLine(file: (file as NSString).lastPathComponent, language: language)
-        let importer = Importer(connection: connection, logger: global.logger, progress: progress.update)
+        let progress = ProgressLine()
+        let name = (file as NSString).lastPathComponent
+        let importer = Importer(connection: connection, logger: global.logger) { rows, bytes, size in
+            let perSecond = Formatting.count(Int(Double(rows) / progress.elapsed), language)
+            let percent = size > 0 ? bytes * 100 / size : 100
+            progress.show(
+                language.text(
+                    "\(name): \(Formatting.count(rows, language)) baris, \(perSecond) baris/dtk, \(percent)%",
+                    "\(name): \(Formatting.count(rows, language)) rows, \(perSecond) rows/s, \(percent)%"))
+        }
         var options = Importer.Options(
             kind: ImportKind(rawValue: kind)!, path: file, strict: strict, force: force, language: language)
         options.refreshAnalytics = !noRefresh
@@ -107,37 +115,5 @@ struct ImportCommand: PeriksaCommand {
         print(
             "import_id=\(id) status=\(summary.status.rawValue) read=\(summary.rowsRead) loaded=\(summary.rowsLoaded) rejected=\(summary.rowsRejected)"
         )
-    }
-}
-
-/// The progress line of a long import, on stderr when it is a terminal; silent otherwise.
-final class ProgressLine: @unchecked Sendable {
-    private let file: String
-    private let language: Language
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private let started = Date()
-    private var lastShown = Date.distantPast
-    private var shown = false
-
-    init(file: String, language: Language) {
-        self.file = file
-        self.language = language
-    }
-
-    func update(rows: Int, bytes: Int, size: Int) {
-        guard enabled, Date().timeIntervalSince(lastShown) >= 0.5 else { return }
-        lastShown = Date()
-        let elapsed = max(Date().timeIntervalSince(started), 0.001)
-        let percent = size > 0 ? bytes * 100 / size : 100
-        let line = language.text(
-            "\(file): \(Formatting.count(rows, language)) baris, \(Formatting.count(Int(Double(rows) / elapsed), language)) baris/dtk, \(percent)%",
-            "\(file): \(Formatting.count(rows, language)) rows, \(Formatting.count(Int(Double(rows) / elapsed), language)) rows/s, \(percent)%"
-        )
-        FileHandle.standardError.write(Data("\r\(line)\u{1B}[K".utf8))
-        shown = true
-    }
-
-    func clear() {
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

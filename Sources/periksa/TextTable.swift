@@ -13,3 +13,9 @@ enum TextTable {
         }.joined(separator: "\n")
     }
 }
+
+extension String {
+    func leftAligned(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

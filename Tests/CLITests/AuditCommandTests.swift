@@ -32,6 +32,8 @@ struct AuditCommandTests {
             #expect(audit.status == 0, "\(audit.stderr)")
             #expect(audit.stdout == "run_id=1\n")
             #expect(audit.stderr.contains("PDS_PROGRAM"))
+            // Piped, no progress line: stderr holds only the summary.
+            #expect(!audit.stderr.contains("\r") && !audit.stderr.contains("\u{1B}["))
 
             let csv = try CommandRunner.periksa(["findings", "--period", "2025-06", "--format", "csv"] + url)
             #expect(csv.status == 0)

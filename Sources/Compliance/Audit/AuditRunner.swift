@@ -17,12 +17,34 @@ public struct AuditRunner {
         public var seconds: Double
     }
 
+    /// One step of a run, for a progress line.
+    public enum Step: Sendable, Equatable {
+        /// What every rule shares (01_prepare.sql).
+        case prepare
+        /// The rule of one category.
+        case rule(Category)
+        /// The findings rendered and kept.
+        case keepFindings
+        /// What the run keeps besides its findings (the per-employer figures).
+        case runFigures
+        /// The run's notes and counts; the run finished.
+        case finish
+        /// The materialised analytics of the audited month.
+        case analytics
+    }
+
     let connection: Connection
     let logger: Logger
+    /// Called as each step begins, with its number (from 1) and how many there are.
+    let progress: ((Step, Int, Int) -> Void)?
 
-    public init(connection: Connection, logger: Logger = Logger(label: "periksa.audit")) {
+    public init(
+        connection: Connection, logger: Logger = Logger(label: "periksa.audit"),
+        progress: ((Step, Int, Int) -> Void)? = nil
+    ) {
         self.connection = connection
         self.logger = logger
+        self.progress = progress
     }
 
     /// The rule files in the order they run: the shared preparation (`0…`), one per category,
@@ -63,6 +85,16 @@ public struct AuditRunner {
         try connection.execute(PostgresQuery(unsafeSQL: SQLFiles.text(of: "keep_findings.sql", in: "queries")))
     }
 
+    /// The step a rule file is: the preparation, a category's rule, or the run's figures.
+    static func step(of file: SQLFiles.File) throws -> Step {
+        if file.name.hasPrefix("0") { return .prepare }
+        if file.name.hasPrefix("9") { return .runFigures }
+        guard let category = Category.allCases.first(where: { $0.ruleFile == file.name }) else {
+            throw FindingDataError.unknownCategory(file.name)
+        }
+        return .rule(category)
+    }
+
     /// `YYYY-MM` → the first day of that month; `YYYY-MM-DD` → that day.
     public static func parsePeriod(_ text: String) throws -> (year: Int, month: Int) {
         let parts = text.split(separator: "-")
@@ -94,6 +126,16 @@ public struct AuditRunner {
         try Migrator.bundled().migrate(on: connection)
         let clock = ContinuousClock()
         let started = clock.now
+        // Every rule file, the findings kept, the run finished, the analytics.
+        let steps = files.count + 3
+        var done = 0
+        func timed(_ step: Step, _ name: String, _ body: () throws -> Void) throws {
+            done += 1
+            progress?(step, done, steps)
+            let stepStart = clock.now
+            try body()
+            logger.debug("\(name): \(clock.now - stepStart)")
+        }
 
         let runID: Int = try connection.transaction { connection in
             // Tables loaded by other means, or before this version analysed its imports.
@@ -111,26 +153,21 @@ public struct AuditRunner {
             // rules' statements (PostgreSQL's default threshold compiled even small ones).
             try connection.execute("select set_config('periksa.run_id', \(String(runID)), true)")
             try connection.execute("set local jit = off")
-            func timed(_ name: String, _ body: () throws -> Void) throws {
-                let stepStart = clock.now
-                try body()
-                logger.debug("\(name): \(clock.now - stepStart)")
-            }
             // The preparation and the rules write facts; the findings are kept with their
             // reasons; then what the run keeps besides them (9…), which reads them.
             for file in files where !file.name.hasPrefix("9") {
-                try timed(file.name) { try connection.execute(unsafeSQL: file.text) }
+                try timed(try Self.step(of: file), file.name) { try connection.execute(unsafeSQL: file.text) }
             }
-            try timed("findings kept with their reasons") { try keepFindings(on: connection) }
+            try timed(.keepFindings, "findings kept with their reasons") { try keepFindings(on: connection) }
             for file in files where file.name.hasPrefix("9") {
-                try timed(file.name) { try connection.execute(unsafeSQL: file.text) }
+                try timed(.runFigures, file.name) { try connection.execute(unsafeSQL: file.text) }
             }
-            try timed("run finished") {
+            try timed(.finish, "run finished") {
                 try connection.execute(unsafeSQL: SQLFiles.text(of: "finish_run.sql", in: "queries"))
             }
             return runID
         }
-        try Analytics.refresh(on: connection, months: [firstDay])
+        try timed(.analytics, "analytics of the month") { try Analytics.refresh(on: connection, months: [firstDay]) }
         var summary = Summary(
             runID: runID, period: period, asOf: asOfDate, counts: [:], rupiah: [:], notes: [:],
             seconds: Double((clock.now - started).components.seconds) + Double(

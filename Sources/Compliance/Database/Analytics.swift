@@ -42,12 +42,36 @@ public enum Analytics {
 
     /// Recomputes what is materialised for `months` (`YYYY-MM-01`; nil: all), after an import
     /// or an audit; returns the seconds it took.
+    ///
+    /// With `progress`, every month (all of them when `months` is nil) is recomputed on its own,
+    /// in one transaction, and `progress` hears of each (`YYYY-MM-01`, its number, how many).
     @discardableResult
-    public static func refresh(on connection: Connection, months: [String]? = nil) throws -> Double {
+    public static func refresh(
+        on connection: Connection, months: [String]? = nil, progress: ((String, Int, Int) -> Void)? = nil
+    ) throws -> Double {
         let clock = ContinuousClock()
         let start = clock.now
         if let months, months.isEmpty { return 0 }
-        try connection.execute("select periksa.refresh_employer_periods(\(months)::date[])")
+        if let progress {
+            try connection.transaction { connection in
+                let list =
+                    try months
+                    ?? connection.query(
+                        PostgresQuery(unsafeSQL: SQLFiles.text(of: "analytics_months.sql", in: "queries"))
+                    )
+                    .map { try $0.decode(String.self, at: 0) }
+                // A full refresh empties the store first, as the single statement does: each
+                // month is then only inserted (deleting a whole store month by month costs a
+                // third more, in dead rows and index upkeep).
+                if months == nil { try connection.execute("truncate periksa.employer_periods_store") }
+                for (index, month) in list.enumerated() {
+                    progress(month, index + 1, list.count)
+                    try connection.execute("select periksa.refresh_employer_periods(\([month])::date[])")
+                }
+            }
+        } else {
+            try connection.execute("select periksa.refresh_employer_periods(\(months)::date[])")
+        }
         let elapsed = clock.now - start
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }

@@ -10,7 +10,7 @@ with inputs as (
     join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'periksa'
       and c.relkind = 'r'
-      and (c.relname in ('employers', 'workforce', 'payments', 'minimum_wages', 'inspections')
+      and (c.relname in ('employers', 'workforce', 'payments', 'minimum_wages', 'inspections', 'employer_month_due')
            or c.relname like 'contributions\_%')
 )
 select format('periksa.%I', i.relname) as name

@@ -15,7 +15,10 @@
 --   first two digits); null when neither is known.
 -- Groups: active employers sharing an NPWP (key npwp:<NPWP>); an active employer without one
 --   is a group of one (key npp:<NPP>). Lead: the earliest registered_on, then the smallest NPP.
--- Reported rows: the contribution rows of P of active employers.
+-- Reported rows: the contribution rows of P of active employers. Per employer and month, the
+--   number of workers, the wages and per programme Σ round(base × rate) over the rows are kept
+--   by the import (periksa.employer_month_due; JKK for each risk group), so that
+--   c summed over e's rows for any set S = Σ over S of those sums (periksa.month_due).
 -- W(g) = count(distinct NIK) over the members' rows; R(g) = Σ wage over those rows.
 -- An outside record of P hits the registered employer (any status) with its NPP, else one with
 --   its NPWP, else one with its NIB (several: the earliest registered, then the smallest NPP).
@@ -90,20 +93,34 @@ create unique index on audit_groups (npp);
 create index on audit_groups (group_key);
 analyze audit_groups;
 
--- The reported rows of P of active employers, with their group.
-create temp table audit_rows on commit drop as
-select c.npp, c.nik, c.wage, g.group_key
+-- The sums of P of active employers (periksa.employer_month_due, recomputed first by
+-- `periksa audit` for any month of the window that was not current), with their group.
+create temp table audit_month on commit drop as
+select d.*, g.group_key
+from periksa.employer_month_due d
+join audit_groups g on g.npp = d.npp
+where d.period = (select period from periksa.audit_run);
+
+create unique index on audit_month (npp);
+analyze audit_month;
+
+-- W(g): distinct NIK over the members; R(g): the sum of every row's wage. A group of one
+-- counts its sums (a NIK appears once per employer and month: the import rejects a second);
+-- a group of several counts its members' wage rows of P.
+create temp table audit_group_stats on commit drop as
+with sizes as (
+    select group_key, count(*) as members from audit_groups group by group_key
+)
+select m.group_key, m.workers::bigint as workers, m.wages
+from audit_month m
+join sizes s on s.group_key = m.group_key and s.members = 1
+union all
+select g.group_key, count(distinct c.nik), sum(c.wage)
 from periksa.contributions c
 join audit_groups g on g.npp = c.npp
-where c.period = (select period from periksa.audit_run);
-
-analyze audit_rows;
-
--- W(g): distinct NIK over the members; R(g): the sum of every row's wage.
-create temp table audit_group_stats on commit drop as
-select group_key, count(distinct nik) as workers, sum(wage) as wages
-from audit_rows
-group by group_key;
+join sizes s on s.group_key = g.group_key and s.members > 1
+where c.period = (select period from periksa.audit_run)
+group by g.group_key;
 
 create unique index on audit_group_stats (group_key);
 analyze audit_group_stats;

@@ -1,6 +1,6 @@
 -- Not a rule: what the run keeps besides its findings, read by the reports and the analytics
 -- views instead of the raw wage rows. Runs after the rules and after the findings are kept: it
--- reuses their temporary tables (audit_rows, audit_group_stats, audit_matches, audit_due) and
+-- reuses their temporary tables (audit_month, audit_group_stats, audit_matches, audit_due) and
 -- reads the run's findings.
 -- periksa.run_employers, one row per registered employer e (active or not):
 --   workers = count(distinct NIK) of e's own rows of P, wages = Σ their wage (0 without rows)
@@ -21,9 +21,8 @@ insert into periksa.run_employers (
 with context as (
     select * from periksa.audit_run
 ), reported as (
-    select npp, count(distinct nik)::integer as workers, sum(wage) as wages
-    from audit_rows
-    group by npp
+    select npp, workers, wages
+    from audit_month
 ), outside as (
     -- H(g) on the group's lead, its source (ties: wlkp, pajak, pemda, oss), W(g).
     select distinct on (m.group_key) g.lead_npp as npp, m.source, m.headcount,

@@ -20,15 +20,14 @@ with context as (
     from audit_employers e
     where e.is_active and not periksa.mandatory_programmes(e.scale) <@ e.programs
 ), losses as (
+    -- Σ over e's rows of c(wage, X): the sums of the programmes of X (audit_month).
     select
         m.npp,
-        count(r.nik) as workers,
-        coalesce(sum(periksa.contribution(r.wage, m.missing, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)), 0) as loss
+        coalesce(d.workers, 0) as workers,
+        coalesce(periksa.month_due(m.missing, m.risk_group, d.jkk1, d.jkk2, d.jkk3, d.jkk4, d.jkk5,
+            d.jkm, d.jht, d.jp), 0) as loss
     from missing m
-    cross join context x
-    join periksa.audit_rates t on t.period = x.period and t.risk_group = m.risk_group
-    left join audit_rows r on r.npp = m.npp
-    group by m.npp
+    left join audit_month d on d.npp = m.npp
 )
 select
     'PDS_PROGRAM', m.npp, null, l.loss,

@@ -39,11 +39,13 @@ with context as (
     where g.gap >= x.pds_tk_min_gap and g.gap >= x.pds_tk_min_ratio * g.headcount
 ), ranked as (
     -- The reported wages of the flagged groups, one per row, for the median.
-    select r.group_key, r.wage,
-           row_number() over (partition by r.group_key order by r.wage) as position,
-           count(*) over (partition by r.group_key) as n
-    from audit_rows r
-    join flagged f using (group_key)
+    select g.group_key, c.wage,
+           row_number() over (partition by g.group_key order by c.wage) as position,
+           count(*) over (partition by g.group_key) as n
+    from periksa.contributions c
+    join audit_groups g on g.npp = c.npp
+    join flagged f on f.group_key = g.group_key
+    where c.period = (select period from context)
 ), medians as (
     select group_key,
            case when max(n) % 2 = 1 then max(wage) filter (where position = (n + 1) / 2)

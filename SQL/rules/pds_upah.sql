@@ -22,11 +22,12 @@ with context as (
         sum(periksa.contribution(e.minimum_wage, e.programs, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)
             - periksa.contribution(r.wage, e.programs, t.jkk, t.jkm, t.jht, t.jp, t.jp_cap)) as loss,
         jsonb_agg(jsonb_build_object('nik', r.nik, 'wage', r.wage) order by r.wage, r.nik) as workers
-    from audit_rows r
+    from periksa.contributions r
     join audit_employers e on e.npp = r.npp
     cross join context x
     join periksa.audit_rates t on t.period = x.period and t.risk_group = e.risk_group
-    where e.scale in ('menengah', 'besar') and e.minimum_wage is not null and r.wage < e.minimum_wage
+    where r.period = x.period and e.is_active
+      and e.scale in ('menengah', 'besar') and e.minimum_wage is not null and r.wage < e.minimum_wage
     group by e.npp, e.minimum_wage
     having count(*) >= (select pds_upah_min_workers_below from context)
 ), tax_records as (

@@ -13,25 +13,23 @@
 -- Evidence: outstanding, fines, and each month that counts with due, paid, outstanding,
 -- due_date, months_late and fine.
 
--- due(e, p) for every active employer and month of the window. A statement of its own, over
--- regular tables only (periksa.audit_run is a view over periksa.runs), so that PostgreSQL
--- may scan the twelve months' rows in parallel. The hash
--- aggregate of about 1.4 million employer-months wants more memory than a query usually gets.
-set local work_mem = '256MB';
-
+-- due(e, p) for every active employer and month of the window with rows: the sums of the
+-- employer's programmes S(e) and JKK risk group that the import kept per employer and month
+-- (periksa.employer_month_due, current for every month of the window: `periksa audit`
+-- recomputes first any month whose rows or rates changed otherwise). No wage row is read here.
+-- The window's months are those of the run's rates (periksa.run_rates, a regular table that
+-- the planner can count, so that PostgreSQL may scan the sums in parallel).
 create temp table audit_due on commit drop as
-select c.npp, c.period,
-       sum(periksa.contribution_cents((c.wage * 100)::bigint, e.programs, t.jkk_millionths,
-           t.jkm_millionths, t.jht_millionths, t.jp_millionths, t.jp_cap_cents)) as due
-from periksa.contributions c
-join periksa.employers e on e.npp = c.npp
-join periksa.run_rates t on t.period = c.period and t.risk_group = e.risk_group
-where c.period between (select window_start from periksa.audit_run) and (select period from periksa.audit_run)
-  and e.status = 'aktif' and e.registered_on <= (select period_end from periksa.audit_run)
-  and t.run_id = (select run_id from periksa.audit_run)
-group by c.npp, c.period;
+select d.npp, d.period,
+       periksa.month_due(e.programs, e.risk_group, d.jkk1, d.jkk2, d.jkk3, d.jkk4, d.jkk5, d.jkm, d.jht, d.jp) as due
+from periksa.employer_month_due d
+join periksa.employers e on e.npp = d.npp
+join periksa.run_rates t on t.period = d.period and t.risk_group = e.risk_group
+where t.run_id = current_setting('periksa.run_id')::bigint
+  and e.status = 'aktif' and e.registered_on <= (select period_end from periksa.audit_run);
 
-reset work_mem;
+create index on audit_due (npp, period);
+analyze audit_due;
 
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with context as (

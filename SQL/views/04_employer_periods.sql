@@ -37,6 +37,16 @@ as $fn$
 declare
     written bigint;
 begin
+    -- Workers and wages come from the sums the import keeps per employer and month; a month
+    -- whose sums are not current (its rows written other than by `periksa import`) is
+    -- recomputed first.
+    perform periksa.compute_month_due(m.period)
+    from (select to_date(right(c.relname, 7), 'YYYY_MM') as period
+          from pg_inherits i join pg_class c on c.oid = i.inhrelid
+          where i.inhparent = 'periksa.contributions'::regclass) m
+    where (months is null or m.period = any(months))
+      and not exists (select 1 from periksa.due_months d where d.period = m.period)
+      and exists (select 1 from periksa.contributions c where c.period = m.period);
     if months is null then
         truncate periksa.employer_periods_store;
     else
@@ -44,10 +54,9 @@ begin
     end if;
     insert into periksa.employer_periods_store
 with reported as (
-    select npp, period, count(*)::integer as workers, sum(wage) as wages
-    from periksa.contributions
+    select npp, period, workers, wages
+    from periksa.employer_month_due
     where months is null or period = any(months)
-    group by npp, period
 ), matched as (
     -- Each outside record on the employers it names: by NPP, NPWP or NIB.
     select e.npp, w.source, w.unit_key, w.period, w.headcount from periksa.workforce w join periksa.employers e on e.npp = w.npp

@@ -74,6 +74,10 @@ struct AuditCommand: PeriksaCommand {
     /// A step of the audit as the progress line names it.
     static func name(of step: AuditRunner.Step, _ language: Language) -> String {
         switch step {
+        case .monthDue(let month):
+            language.text(
+                "iuran terutang \(month.prefix(7)) dihitung ulang", "contributions due of \(month.prefix(7)) recomputed"
+            )
         case .prepare: language.text("persiapan", "preparation")
         case .rule(let category): category.label(language)
         case .keepFindings: language.text("temuan disimpan", "findings kept")

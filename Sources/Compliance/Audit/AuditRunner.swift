@@ -19,6 +19,9 @@ public struct AuditRunner {
 
     /// One step of a run, for a progress line.
     public enum Step: Sendable, Equatable {
+        /// The contributions due of one month (`YYYY-MM-01`) recomputed from its wage rows: the
+        /// month's rows or its rates changed other than by `periksa import`.
+        case monthDue(String)
         /// What every rule shares (01_prepare.sql).
         case prepare
         /// The rule of one category.
@@ -126,8 +129,9 @@ public struct AuditRunner {
         try Migrator.bundled().migrate(on: connection)
         let clock = ContinuousClock()
         let started = clock.now
-        // Every rule file, the findings kept, the run finished, the analytics.
-        let steps = files.count + 3
+        // The months to recompute, every rule file, the findings kept, the run finished, the
+        // analytics.
+        var steps = files.count + 3
         var done = 0
         func timed(_ step: Step, _ name: String, _ body: () throws -> Void) throws {
             done += 1
@@ -141,6 +145,18 @@ public struct AuditRunner {
             // Tables loaded by other means, or before this version analysed its imports.
             let analysed = try Statistics.analyseStale(on: connection)
             if !analysed.isEmpty { logger.debug("analysed first: \(analysed.joined(separator: ", "))") }
+            // Every month of the window has its contributions due current before the rules read them.
+            let stale = try connection.query(
+                PostgresQuery(
+                    unsafeSQL: SQLFiles.text(of: "stale_month_due.sql", in: "queries"), binds: [firstDay])
+            ).map { try $0.decode(String.self, at: 0) }
+            steps += stale.count
+            for month in stale {
+                try timed(.monthDue(month), "contributions due of \(month) recomputed") {
+                    try connection.execute("select periksa.compute_month_due(\(month)::date)")
+                }
+            }
+            if !stale.isEmpty { try Statistics.analyse(["periksa.employer_month_due"], on: connection) }
             let runID = try connection.queryFirst(
                 """
                 insert into periksa.runs (period, as_of, parameters, rules_version, last_import_id, status)

@@ -12,6 +12,11 @@ import SQLFiles
 /// the file size. Files come grouped by employer and month, so an emptied employer-period
 /// rarely comes back; when one does, its rows are loaded, their raw lines spooled, and their
 /// duplicates found by SQL at the end (`line_number` tells which came first).
+///
+/// The contributions due per employer-month (`periksa.employer_month_due`) are counted while
+/// the rows stream, with the month's rates, and replace those of the employer-periods the file
+/// holds; the import says so to the database (setting `periksa.keeping_due`), so that its own
+/// writes do not mark the months as needing recomputation.
 final class ContributionsLoader: KindLoader {
     private var registry: Set<String> = []
     private var partitions: Set<Int> = []
@@ -24,6 +29,10 @@ final class ContributionsLoader: KindLoader {
     var monthsHeld: [String] { months.sorted().map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) } }
     private var writer: CopyWriter?
     private var columns: ColumnMap!
+    /// The rates of each month seen, fetched when the month first appears.
+    private var monthRates: [Int: MonthRates] = [:]
+    private var currentRates: (period: Int, rates: MonthRates)?
+    private let due = MonthDueSpool()
     private let budget: Int
 
     private struct Unit: Hashable {
@@ -62,6 +71,7 @@ final class ContributionsLoader: KindLoader {
             columns.index("name"), columns.index("wage")!
         )
         registry = try Registry.npps(on: session.connection)
+        try session.connection.execute("select set_config('periksa.keeping_due', 'on', true)")
         try session.connection.stream(
             """
             select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
@@ -141,6 +151,14 @@ final class ContributionsLoader: KindLoader {
         if isReopened { try spoolReopened(line: reader.line, raw: reader.rawRecord) }
 
         let writer = try writer(for: period, session)
+        let rates: MonthRates
+        if let currentRates, currentRates.period == period {
+            rates = currentRates.rates
+        } else {
+            rates = monthRates[period]!  // fetched by writer(for:)
+            currentRates = (period, rates)
+        }
+        try due.add(npp: npp, period: period, cents: FieldRules.cents(wage), rates: rates)
         writer.beginBinaryRow(fields: 8)
         writer.binaryDate(year: period / 12, month: period % 12 + 1, day: 1)
         writer.binaryText(npp)
@@ -208,18 +226,20 @@ final class ContributionsLoader: KindLoader {
     /// The COPY for a row of `period`. Rows go straight into the month's partition (routing
     /// through the parent costs about half as much again on the server), created first if
     /// needed; a COPY occupies the connection, so a new month ends the running COPY and starts
-    /// another. A file whose months keep alternating falls back to the parent.
+    /// another. A file whose months keep alternating falls back to the parent, which a month
+    /// seen for the first time still interrupts (for its partition and its rates).
     private func writer(for period: Int, _ session: ImportSession) throws -> CopyWriter {
-        if let writer, copyPeriod == nil || copyPeriod == period { return writer }
+        if let writer, copyPeriod == period || (copyPeriod == nil && monthRates[period] != nil) { return writer }
         writer?.endBinary()
         try writer?.finish()
         writer = nil
         periodSwitches += 1
+        let month = FieldRules.firstDay((period / 12, period % 12 + 1))
         if !partitions.contains(period) {
-            let month = FieldRules.firstDay((period / 12, period % 12 + 1))
             try session.connection.execute("select periksa.ensure_contribution_partition(\(month)::date)")
             partitions.insert(period)
         }
+        if monthRates[period] == nil { monthRates[period] = try MonthRates.fetch(month: month, on: session.connection) }
         let target: String
         if periodSwitches > 12 {
             copyPeriod = nil
@@ -243,26 +263,84 @@ final class ContributionsLoader: KindLoader {
         writer?.endBinary()
         try writer?.finish()
         try rejectReopenedDuplicates(session)
-
-        // The employer-periods this file holds replace what earlier imports loaded for them.
-        // A month whose partition this import created has nothing earlier.
-        let earlierMonths = months.intersection(existingPartitions).sorted()
-        guard !earlierMonths.isEmpty else { return }
         let connection = session.connection
-        let monthList = earlierMonths.map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) }
         try connection.execute(
-            """
-            create temp table periksa_new_units on commit drop as
-            select distinct npp, period from periksa.contributions
-            where import_id = \(session.importID) and period = any(\(monthList)::date[])
-            """)
-        try connection.execute("analyze pg_temp.periksa_new_units")
+            "create temp table periksa_month_due (like periksa.employer_month_due) on commit drop")
+        try due.copy(into: "pg_temp.periksa_month_due", on: connection)
+
+        // The employer-periods this file holds replace what earlier imports loaded for them,
+        // wage rows and sums. A month whose partition this import created has nothing earlier.
+        let earlierMonths = months.intersection(existingPartitions).sorted()
+        if !earlierMonths.isEmpty {
+            let monthList = earlierMonths.map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) }
+            try connection.execute(
+                """
+                create temp table periksa_new_units on commit drop as
+                select distinct npp, period from pg_temp.periksa_month_due
+                where period = any(\(monthList)::date[])
+                """)
+            try connection.execute("analyze pg_temp.periksa_new_units")
+            try connection.execute(
+                """
+                delete from periksa.contributions c
+                using pg_temp.periksa_new_units n
+                where c.period = n.period and c.npp = n.npp and c.import_id <> \(session.importID)
+                """)
+            try connection.execute(
+                """
+                delete from periksa.employer_month_due d
+                using pg_temp.periksa_new_units n
+                where d.period = n.period and d.npp = n.npp
+                """)
+        }
+        try keepMonthDue(session)
+    }
+
+    /// The file's sums into `periksa.employer_month_due` (an employer-month written in two
+    /// stretches of the file is added up), those of employer-periods whose rows SQL changed
+    /// afterwards recomputed, and each month's standing in `periksa.due_months`.
+    private func keepMonthDue(_ session: ImportSession) throws {
+        let connection = session.connection
         try connection.execute(
-            """
-            delete from periksa.contributions c
-            using pg_temp.periksa_new_units n
-            where c.period = n.period and c.npp = n.npp and c.import_id <> \(session.importID)
-            """)
+            unsafeSQL: """
+                insert into periksa.employer_month_due
+                select npp, period, sum(workers), sum(wages), sum(jkk1), sum(jkk2), sum(jkk3), sum(jkk4), sum(jkk5),
+                       sum(jkm), sum(jht), sum(jp)
+                from pg_temp.periksa_month_due
+                group by npp, period
+                """)
+        // Rows deleted as duplicates after they were counted.
+        for (period, units) in Dictionary(grouping: reopened, by: \.period) {
+            let month = FieldRules.firstDay((period / 12, period % 12 + 1))
+            let npps = Array(Set(units.map(\.npp))).sorted()
+            try connection.execute("select periksa.compute_month_due(\(month)::date, \(npps)::text[])")
+        }
+        for period in months.sorted() {
+            guard let rates = monthRates[period] else { continue }
+            let month = FieldRules.firstDay((period / 12, period % 12 + 1))
+            let values: [Int64] = rates.jkk + [rates.jkm, rates.jht, rates.jp, rates.jpCapCents]
+            if !existingPartitions.contains(period) {
+                // Every row of the month is this file's: its sums are current, at these rates.
+                try connection.execute(
+                    """
+                    insert into periksa.due_months (period, jkk1, jkk2, jkk3, jkk4, jkk5, jkm, jht, jp, jp_cap_cents)
+                    select \(month)::date, v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]
+                    from (select \(values)::bigint[] as v) x
+                    on conflict (period) do update set
+                        jkk1 = excluded.jkk1, jkk2 = excluded.jkk2, jkk3 = excluded.jkk3, jkk4 = excluded.jkk4,
+                        jkk5 = excluded.jkk5, jkm = excluded.jkm, jht = excluded.jht, jp = excluded.jp,
+                        jp_cap_cents = excluded.jp_cap_cents, computed_at = now()
+                    """)
+            } else {
+                // Earlier rows stay: the month is current only if it was, at the same rates.
+                try connection.execute(
+                    """
+                    delete from periksa.due_months
+                    where period = \(month)::date
+                      and array[jkk1, jkk2, jkk3, jkk4, jkk5, jkm, jht, jp, jp_cap_cents] <> \(values)::bigint[]
+                    """)
+            }
+        }
     }
 
     /// Duplicates among the rows of employer-periods whose index was emptied and that came

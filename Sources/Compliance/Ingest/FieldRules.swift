@@ -302,6 +302,25 @@ enum FieldRules {
         return .success(bytes)
     }
 
+    /// The amount in cents of money that `money` accepted (digits, then at most two after a
+    /// point; at most 15 significant digits before it, so it fits).
+    static func cents(_ validated: Bytes) -> Int64 {
+        var whole: Int64 = 0
+        var fraction: Int64 = 0
+        var decimals = -1
+        for byte in validated {
+            if byte == 0x2E {
+                decimals = 0
+            } else if decimals < 0 {
+                whole = whole &* 10 &+ Int64(byte &- 48)
+            } else {
+                fraction = fraction * 10 + Int64(byte &- 48)
+                decimals += 1
+            }
+        }
+        return whole &* 100 &+ (decimals == 1 ? fraction * 10 : fraction)
+    }
+
     // MARK: - Dates
 
     /// `YYYY-MM-DD`, a real calendar date; returns it as written (ISO, which the server reads).

@@ -221,6 +221,7 @@ public struct Importer {
         switch kind {
         case .contributions:
             ((loader as? ContributionsLoader)?.monthsHeld ?? []).map(Statistics.contributionPartition(firstDay:))
+                + ["periksa.employer_month_due"]
         case .employers: ["periksa.employers"]
         case .workforce: ["periksa.workforce"]
         case .payments: ["periksa.payments"]

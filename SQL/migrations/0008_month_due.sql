@@ -64,10 +64,13 @@ create table periksa.employer_month_due (
     jkk5     bigint not null,
     jkm      bigint not null,
     jht      bigint not null,
-    jp       bigint not null,
-    primary key (period, npp)
-);
+    jp       bigint not null
+) partition by range (period);
 
+-- One partition per month, next to the month's wage rows, without an index: the audit reads
+-- whole months, an import writes a new month in one COPY (an index on a national month's
+-- sums cost more than the rest of its upkeep), and (period, npp) is unique because only
+-- `periksa import` and periksa.compute_month_due write it, each one row per employer-month.
 comment on table periksa.employer_month_due is
     'Per employer and month with wage rows: workers (distinct NIK), wages, and per programme the sum of each row''s contribution (JKK per risk group 1–5), in whole rupiah.';
 
@@ -85,20 +88,26 @@ language sql immutable parallel safe as $$
          + case when 'JP' = any(programmes) then jp else 0 end
 $$;
 
--- Recomputes the sums of `month` from its wage rows: of every employer (npps null), or of the
+-- Recomputes the sums of `month` from its wage rows (its partitions exist: the month has rows): of every employer (npps null), or of the
 -- employers `npps` (an import's units whose rows SQL changed after they were counted). A full
 -- recomputation records the month as current.
 create function periksa.compute_month_due(month date, npps text[] default null) returns bigint
-language plpgsql
+language plpgsql security definer
 set plan_cache_mode = force_custom_plan
+set search_path = pg_catalog, pg_temp
 as $fn$
 declare
     r record;
     written bigint;
 begin
     select * into r from periksa.month_rates(month);
+    if to_regclass(format('periksa.employer_month_due_%s', to_char(month, 'YYYY_MM'))) is null then
+        execute format(
+            'create table periksa.%I partition of periksa.employer_month_due for values from (%L) to (%L)',
+            format('employer_month_due_%s', to_char(month, 'YYYY_MM')), month, (month + interval '1 month')::date);
+    end if;
     if npps is null then
-        delete from periksa.employer_month_due where period = month;
+        execute format('truncate periksa.%I', format('employer_month_due_%s', to_char(month, 'YYYY_MM')));
     else
         delete from periksa.employer_month_due where period = month and npp = any(npps);
     end if;
@@ -161,16 +170,22 @@ begin
         execute format(
             'create trigger contributions_changed after insert or update or delete or truncate on periksa.%I '
             'for each statement execute function periksa.contributions_changed()', p.relname);
+        execute format(
+            'create table periksa.%I partition of periksa.employer_month_due for values from (%L) to (%L)',
+            'employer_month_due_' || right(p.relname, 7), to_date(right(p.relname, 7), 'YYYY_MM'),
+            (to_date(right(p.relname, 7), 'YYYY_MM') + interval '1 month')::date);
     end loop;
 end
 $$;
 
--- New monthly partitions get the same trigger.
+-- A new month of wage rows gets its trigger and an empty partition of sums (one left from a
+-- partition of wage rows dropped by hand is emptied: its month is then not current).
 create or replace function periksa.ensure_contribution_partition(month date) returns void
 language plpgsql security definer as $$
 declare
     first_day date := date_trunc('month', month)::date;
     partition_name text := format('contributions_%s', to_char(first_day, 'YYYY_MM'));
+    due_name text := format('employer_month_due_%s', to_char(first_day, 'YYYY_MM'));
 begin
     if to_regclass(format('periksa.%I', partition_name)) is null then
         execute format(
@@ -179,6 +194,19 @@ begin
         execute format(
             'create trigger contributions_changed after insert or update or delete or truncate on periksa.%I '
             'for each statement execute function periksa.contributions_changed()', partition_name);
+        if to_regclass(format('periksa.%I', due_name)) is null then
+            execute format(
+                'create table periksa.%I partition of periksa.employer_month_due for values from (%L) to (%L)',
+                due_name, first_day, (first_day + interval '1 month')::date);
+        else
+            execute format('truncate periksa.%I', due_name);
+        end if;
+        delete from periksa.due_months where period = first_day;
     end if;
 end
 $$;
+
+-- A dossier reads one employer's outside records of twelve months by its NPP, NPWP and NIB.
+create index workforce_npp_idx on periksa.workforce (npp) where npp is not null;
+create index workforce_npwp_idx on periksa.workforce (npwp) where npwp is not null;
+create index workforce_nib_idx on periksa.workforce (nib) where nib is not null;

@@ -1,11 +1,12 @@
 -- The months of an audit's window (P − 11 … P; $1 = P, the first day) whose contributions due
--- per employer (periksa.employer_month_due) are not current: the month has wage rows, and
--- periksa.due_months has no row for it (rows written other than by `periksa import`, or
+-- per employer (periksa.employer_month_due) are not current: the month has wage rows or sums,
+-- and periksa.due_months has no row for it (rows written other than by `periksa import`, or
 -- before the sums were kept) or one with other rates or JP cap than the reference data now
 -- gives (periksa.month_rates). `periksa audit` recomputes each from its wage rows.
 select m::date::text
 from generate_series($1::date - interval '11 months', $1::date, interval '1 month') m
-where exists (select 1 from periksa.contributions c where c.period = m::date)
+where (exists (select 1 from periksa.contributions c where c.period = m::date)
+       or exists (select 1 from periksa.employer_month_due d where d.period = m::date))
   and not exists (
       select 1
       from periksa.due_months d

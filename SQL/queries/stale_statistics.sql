@@ -10,8 +10,8 @@ with inputs as (
     join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'periksa'
       and c.relkind = 'r'
-      and (c.relname in ('employers', 'workforce', 'payments', 'minimum_wages', 'inspections', 'employer_month_due')
-           or c.relname like 'contributions\_%')
+      and (c.relname in ('employers', 'workforce', 'payments', 'minimum_wages', 'inspections')
+           or c.relname like 'contributions\_%' or c.relname like 'employer\_month\_due\_%')
 )
 select format('periksa.%I', i.relname) as name
 from inputs i

@@ -11,8 +11,8 @@
 --   kbli_section = the section of the KBLI's first two digits ('?' when none)
 --   finding_count, estimated_loss_idr = the number and the sum of the run's findings on e
 --     (per-category rupiah are the findings themselves)
--- periksa.run_due: due(e, p) for each month p of the window with rows, for the employers with
---   a finding in the run.
+-- (The dossier's twelve months of due come from periksa.employer_month_due, kept by the
+--   import; runs of earlier versions kept them in periksa.run_due.)
 
 -- The run's figures per registered employer (periksa.run_employers).
 insert into periksa.run_employers (
@@ -64,13 +64,5 @@ left join audit_due d on d.npp = e.npp and d.period = x.period
 left join paid p on p.npp = e.npp
 left join found f on f.npp = e.npp;
 
--- The twelve months' due of the employers with a finding (periksa.run_due), for the dossier.
-insert into periksa.run_due (run_id, npp, period, due)
-select x.run_id, d.npp, d.period, d.due
-from audit_due d
-cross join periksa.audit_run x
-where exists (select 1 from periksa.findings f where f.run_id = x.run_id and f.npp = d.npp);
-
 analyze periksa.run_employers;
-analyze periksa.run_due;
 analyze periksa.findings;

@@ -26,7 +26,7 @@ with context as (
     join audit_employers e on e.npp = r.npp
     cross join context x
     join periksa.audit_rates t on t.period = x.period and t.risk_group = e.risk_group
-    where r.period = x.period and e.is_active
+    where r.period = (select period from periksa.audit_run) and e.is_active
       and e.scale in ('menengah', 'besar') and e.minimum_wage is not null and r.wage < e.minimum_wage
     group by e.npp, e.minimum_wage
     having count(*) >= (select pds_upah_min_workers_below from context)

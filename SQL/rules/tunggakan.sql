@@ -18,7 +18,11 @@
 -- (periksa.employer_month_due, current for every month of the window: `periksa audit`
 -- recomputes first any month whose rows or rates changed otherwise). No wage row is read here.
 -- The window's months are those of the run's rates (periksa.run_rates, a regular table that
--- the planner can count, so that PostgreSQL may scan the sums in parallel).
+-- the planner can count, so that PostgreSQL may scan the sums in parallel). The hash
+-- aggregates over a year of employer-months (due, then payments) want more memory than a
+-- statement usually gets.
+set local work_mem = '256MB';
+
 create temp table audit_due on commit drop as
 select d.npp, d.period,
        periksa.month_due(e.programs, e.risk_group, d.jkk1, d.jkk2, d.jkk3, d.jkk4, d.jkk5, d.jkm, d.jht, d.jp) as due
@@ -74,3 +78,5 @@ select
     'TUNGGAKAN', f.npp, null, f.loss,
     jsonb_build_object('outstanding', f.outstanding, 'fines', f.fines, 'periods', f.detail)
 from flagged f;
+
+reset work_mem;

@@ -41,12 +41,14 @@ begin
     -- whose sums are not current (its rows written other than by `periksa import`) is
     -- recomputed first.
     perform periksa.compute_month_due(m.period)
-    from (select to_date(right(c.relname, 7), 'YYYY_MM') as period
+    from (select case when c.relname ~ '^contributions_[0-9]{4}_[0-9]{2}$'
+                      then to_date(right(c.relname, 7), 'YYYY_MM') end as period
           from pg_inherits i join pg_class c on c.oid = i.inhrelid
           where i.inhparent = 'periksa.contributions'::regclass) m
-    where (months is null or m.period = any(months))
+    where m.period is not null and (months is null or m.period = any(months))
       and not exists (select 1 from periksa.due_months d where d.period = m.period)
-      and exists (select 1 from periksa.contributions c where c.period = m.period);
+      and (exists (select 1 from periksa.contributions c where c.period = m.period)
+           or exists (select 1 from periksa.employer_month_due d where d.period = m.period));
     if months is null then
         truncate periksa.employer_periods_store;
     else

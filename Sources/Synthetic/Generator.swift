@@ -13,10 +13,15 @@ public struct Generator {
         /// The last (audited) month, as year*12+month-1.
         public var period: Int
         public var dirty: Bool
+        /// Write truth.csv. The reference audit needs the audited month's wage rows in memory
+        /// (24 bytes each); without it, only one employer's workers are in memory at a time.
+        public var truth: Bool
 
-        public init(directory: String, employers: Int, months: Int, seed: UInt64, period: Int, dirty: Bool) {
-            (self.directory, self.employers, self.months, self.seed, self.period, self.dirty) =
-                (directory, employers, months, seed, period, dirty)
+        public init(
+            directory: String, employers: Int, months: Int, seed: UInt64, period: Int, dirty: Bool, truth: Bool = true
+        ) {
+            (self.directory, self.employers, self.months, self.seed, self.period, self.dirty, self.truth) =
+                (directory, employers, months, seed, period, dirty, truth)
         }
     }
 
@@ -282,16 +287,16 @@ public struct Generator {
                     summary.contributionRows += 1
                     monthDue += rates.contribution(
                         wage: wage, programmes: e.programs, riskGroup: e.riskGroup, month: month)
-                    if month == options.period { audited.append((index, person.nik, wage)) }
+                    if options.truth, month == options.period { audited.append((index, person.nik, wage)) }
                 }
                 guard monthDue > 0 else { continue }
-                if month >= windowStart {
+                if options.truth, month >= windowStart {
                     due[index, default: Array(repeating: 0, count: 12)][month - windowStart] = monthDue
                 }
                 for (day, amount) in payments(employer, index: index, month: month, due: monthDue) {
                     paymentFile.row([e.npp, monthText, Self.dateText(day), Money.text(amount)])
                     summary.paymentRows += 1
-                    if month >= windowStart, day <= asOf {
+                    if options.truth, month >= windowStart, day <= asOf {
                         paid[index, default: Array(repeating: 0, count: 12)][month - windowStart] += amount
                     }
                 }
@@ -312,7 +317,7 @@ public struct Generator {
                 ])
                 summary.workforceRows += 1
             }
-            if month == options.period { records = monthRecords.map(\.0) }
+            if options.truth, month == options.period { records = monthRecords.map(\.0) }
         }
 
         if options.dirty {
@@ -325,6 +330,7 @@ public struct Generator {
         }
 
         // truth.csv: the findings of the audited month, by the reference implementation.
+        guard options.truth else { return summary }
         let audit = ReferenceAudit(
             employers: employers.map(\.audit), records: records, contributions: audited, due: due, paid: paid,
             minimumWages: minimumWages, period: options.period, asOf: asOf)

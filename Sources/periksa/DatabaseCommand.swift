@@ -8,7 +8,7 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [
             DatabaseMigrate.self, DatabaseReset.self, DatabaseRoles.self, DatabaseGrant.self, DatabaseRefresh.self,
             DatabaseDocs.self, DatabaseStatus.self, DatabaseStart.self, DatabaseStop.self,
-            DatabaseConninfo.self,
+            DatabaseConninfo.self, DatabaseDistribute.self,
         ]
     )
 }

@@ -18,8 +18,30 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The folder to write into.")
     var out: String
 
+    /// Presets of the number of employers.
+    enum Scale: String, ExpressibleByArgument, CaseIterable {
+        /// DKI Jakarta: about 115,000 registered employers, 2 million wage rows a month.
+        case jakarta
+        /// Indonesia: about 875,000 registered employers, 80 % of them micro businesses.
+        case national
+
+        var employers: Int { self == .jakarta ? 115_446 : 875_000 }
+    }
+
     @Option(help: "Number of registered employers.")
     var employers = 1000
+
+    @Option(
+        help: """
+            A preset instead of --employers: jakarta (115,446 employers) or national (875,000; \
+            without truth.csv unless --truth).
+            """)
+    var scale: Scale?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Write truth.csv (the reference audit keeps the audited month's wage rows in memory).")
+    var truth: Bool?
 
     @Option(help: "Number of months.")
     var months = 12
@@ -52,13 +74,15 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let summary = try Generator(
             options: .init(
-                directory: out, employers: employers, months: months, seed: seed, period: parsedPeriod!, dirty: dirty)
+                directory: out, employers: scale?.employers ?? employers, months: months, seed: seed,
+                period: parsedPeriod!, dirty: dirty, truth: truth ?? (scale != .national))
         ).run()
         FileHandle.standardError.write(
             Data(
                 """
                 \(out): \(summary.employers) employers, \(summary.contributionRows) contribution rows, \
-                \(summary.workforceRows) workforce rows, \(summary.paymentRows) payments, \(summary.findings) findings in truth.csv\
+                \(summary.workforceRows) workforce rows, \(summary.paymentRows) payments, \
+                \(truth ?? (scale != .national) ? "\(summary.findings) findings in truth.csv" : "no truth.csv")\
                 \(dirty ? ", \(summary.expectedRejections) rows to reject" : "")
 
                 """.utf8))

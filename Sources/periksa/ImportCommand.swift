@@ -26,7 +26,14 @@ struct ImportCommand: PeriksaCommand {
     @Flag(help: "Import even if the same file was imported before.")
     var force = false
 
-    @Flag(help: "Leave the analytics views as they are (run `periksa db refresh` after a batch of imports).")
+    @Flag(
+        help: """
+            Recompute the analytics views' months this file changed at once (by default that waits \
+            for the next audit of the month or `periksa db refresh`).
+            """)
+    var refresh = false
+
+    @Flag(help: .hidden)
     var noRefresh = false
 
     @OptionGroup var global: GlobalOptions
@@ -53,7 +60,7 @@ struct ImportCommand: PeriksaCommand {
         }
         var options = Importer.Options(
             kind: ImportKind(rawValue: kind)!, path: file, strict: strict, force: force, language: language)
-        options.refreshAnalytics = !noRefresh
+        options.refreshAnalytics = refresh && !noRefresh
         let summary: Importer.Summary
         do {
             summary = try importer.run(options)

@@ -156,7 +156,7 @@ public struct AuditRunner {
                     try connection.execute("select periksa.compute_month_due(\(month)::date)")
                 }
             }
-            if !stale.isEmpty { try Statistics.analyse(["periksa.employer_month_due"], on: connection) }
+            try Statistics.analyse(stale.map(Statistics.monthDuePartition(firstDay:)), on: connection)
             let runID = try connection.queryFirst(
                 """
                 insert into periksa.runs (period, as_of, parameters, rules_version, last_import_id, status)

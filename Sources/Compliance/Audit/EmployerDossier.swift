@@ -112,11 +112,24 @@ public struct EmployerDossier: Sendable {
                     period: month, workers: Int(workers), wages: wages, due: due ?? 0, paid: paid, sources: sources))
         }
         if !audited {
-            // No finding in the run, so the run kept no due for it: from its wage rows.
+            // Runs keep no due per month (those of earlier versions did, for employers with a
+            // finding): from the sums kept per employer and month, at the run's rates, and for
+            // a month whose sums have other rates since, from its wage rows.
             var due: [String: Decimal] = [:]
+            var covered: Set<String> = []
             try connection.stream(PostgresQuery(unsafeSQL: try query("dossier_due.sql"), binds: [run, npp])) { row in
                 let (month, amount) = try row.decode((String, Decimal).self)
-                due[month] = amount
+                covered.insert(month)
+                due[String(month.prefix(7))] = amount
+            }
+            let window = months.map { $0.period + "-01" }.filter { !covered.contains($0) }
+            if !window.isEmpty {
+                try connection.stream(
+                    PostgresQuery(unsafeSQL: try query("dossier_due_rows.sql"), binds: [run, npp, window])
+                ) { row in
+                    let (month, amount) = try row.decode((String, Decimal).self)
+                    due[String(month.prefix(7))] = amount
+                }
             }
             for index in months.indices { months[index].due = due[months[index].period] ?? 0 }
         }

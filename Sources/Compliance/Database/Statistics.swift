@@ -14,6 +14,11 @@ public enum Statistics {
         "periksa.contributions_" + firstDay.prefix(7).replacingOccurrences(of: "-", with: "_")
     }
 
+    /// The partition of `periksa.employer_month_due` of the month starting `firstDay`.
+    static func monthDuePartition(firstDay: String) -> String {
+        "periksa.employer_month_due_" + firstDay.prefix(7).replacingOccurrences(of: "-", with: "_")
+    }
+
     /// Analyses those of the named tables that exist (names Periksa itself builds, never user
     /// input; a month whose every row was rejected has no partition), from a small sample
     /// (statistics target 10: 3,000 rows, a tenth of the default's time): what the planner

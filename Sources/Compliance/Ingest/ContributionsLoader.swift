@@ -55,6 +55,7 @@ final class ContributionsLoader: KindLoader {
     /// Files come grouped by employer: the last NPP checked and the last unit seen spare a
     /// hash lookup per row.
     private var lastRegistered = ""
+    private var lastRegisteredBytes: [UInt8] = []
     private var lastUnit: (unit: Unit, index: Int)?
 
     /// `budget`: how many NIKs the in-memory index may hold (about 40 bytes each).
@@ -92,11 +93,16 @@ final class ContributionsLoader: KindLoader {
 
         var npp: String?
         let nppBytes = reader.field(index.npp)
-        if !nppBytes.isEmpty, nppBytes.elementsEqual(lastRegistered.utf8) {
+        if !nppBytes.isEmpty, nppBytes.count == lastRegisteredBytes.count,
+            memcmp(nppBytes.baseAddress!, lastRegisteredBytes, nppBytes.count) == 0
+        {
             npp = lastRegistered
         } else {
             npp = Registry.registeredNPP(nppBytes, in: registry, problems: &problems)
-            if let npp, problems.isEmpty { lastRegistered = npp }
+            if let npp, problems.isEmpty {
+                lastRegistered = npp
+                lastRegisteredBytes = Array(npp.utf8)
+            }
         }
         var period: Int?
         let periodBytes = reader.field(index.period)
@@ -264,13 +270,19 @@ final class ContributionsLoader: KindLoader {
         try writer?.finish()
         try rejectReopenedDuplicates(session)
         let connection = session.connection
-        try connection.execute(
-            "create temp table periksa_month_due (like periksa.employer_month_due) on commit drop")
-        try due.copy(into: "pg_temp.periksa_month_due", on: connection)
-
         // The employer-periods this file holds replace what earlier imports loaded for them,
         // wage rows and sums. A month whose partition this import created has nothing earlier.
         let earlierMonths = months.intersection(existingPartitions).sorted()
+        try due.finish()
+        if earlierMonths.isEmpty, !due.repeats {
+            // The usual monthly import: the sums go straight where they belong.
+            try due.copy(into: "periksa.employer_month_due", on: connection)
+            try keepMonthDue(session, staged: false)
+            return
+        }
+        try connection.execute(
+            "create temp table periksa_month_due (like periksa.employer_month_due) on commit drop")
+        try due.copy(into: "pg_temp.periksa_month_due", on: connection)
         if !earlierMonths.isEmpty {
             let monthList = earlierMonths.map { FieldRules.firstDay(($0 / 12, $0 % 12 + 1)) }
             try connection.execute(
@@ -293,22 +305,25 @@ final class ContributionsLoader: KindLoader {
                 where d.period = n.period and d.npp = n.npp
                 """)
         }
-        try keepMonthDue(session)
+        try keepMonthDue(session, staged: true)
     }
 
-    /// The file's sums into `periksa.employer_month_due` (an employer-month written in two
-    /// stretches of the file is added up), those of employer-periods whose rows SQL changed
-    /// afterwards recomputed, and each month's standing in `periksa.due_months`.
-    private func keepMonthDue(_ session: ImportSession) throws {
+    /// The file's sums into `periksa.employer_month_due` when `staged` (from the temporary
+    /// table; an employer-month written in two stretches of the file is added up), those of
+    /// employer-periods whose rows SQL changed afterwards recomputed, and each month's standing
+    /// in `periksa.due_months`.
+    private func keepMonthDue(_ session: ImportSession, staged: Bool) throws {
         let connection = session.connection
-        try connection.execute(
-            unsafeSQL: """
-                insert into periksa.employer_month_due
-                select npp, period, sum(workers), sum(wages), sum(jkk1), sum(jkk2), sum(jkk3), sum(jkk4), sum(jkk5),
-                       sum(jkm), sum(jht), sum(jp)
-                from pg_temp.periksa_month_due
-                group by npp, period
-                """)
+        if staged {
+            try connection.execute(
+                unsafeSQL: """
+                    insert into periksa.employer_month_due
+                    select npp, period, sum(workers), sum(wages), sum(jkk1), sum(jkk2), sum(jkk3), sum(jkk4), sum(jkk5),
+                           sum(jkm), sum(jht), sum(jp)
+                    from pg_temp.periksa_month_due
+                    group by npp, period
+                    """)
+        }
         // Rows deleted as duplicates after they were counted.
         for (period, units) in Dictionary(grouping: reopened, by: \.period) {
             let month = FieldRules.firstDay((period / 12, period % 12 + 1))

@@ -17,9 +17,10 @@ public struct Importer {
         /// How many NIKs the contributions importer indexes in memory before it leaves the
         /// duplicate check of returning employer-periods to SQL (about 40 bytes each).
         public var nikIndexBudget = 2_000_000
-        /// Refresh the materialised analytics views after loading (off for a batch of imports
-        /// followed by one `periksa db refresh`).
-        public var refreshAnalytics = true
+        /// Refresh the materialised analytics views' months after loading. Off by default: an
+        /// audit recomputes its month's, `periksa db refresh` all of them, and a monthly import
+        /// stays close to a bare COPY.
+        public var refreshAnalytics = false
 
         public init(
             kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian,
@@ -220,8 +221,9 @@ public struct Importer {
     static func tablesLoaded(_ kind: ImportKind, loader: KindLoader) -> [String] {
         switch kind {
         case .contributions:
-            ((loader as? ContributionsLoader)?.monthsHeld ?? []).map(Statistics.contributionPartition(firstDay:))
-                + ["periksa.employer_month_due"]
+            ((loader as? ContributionsLoader)?.monthsHeld ?? []).flatMap {
+                [Statistics.contributionPartition(firstDay: $0), Statistics.monthDuePartition(firstDay: $0)]
+            }
         case .employers: ["periksa.employers"]
         case .workforce: ["periksa.workforce"]
         case .payments: ["periksa.payments"]

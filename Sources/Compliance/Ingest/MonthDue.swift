@@ -38,16 +38,21 @@ struct MonthRates: Equatable, Sendable {
 /// at a time: rows come grouped by employer and month, so only the current one is in memory;
 /// each finished one becomes a line of a temporary file (COPY text), and an employer-month
 /// that comes back later gets a second line, added up in SQL. Memory stays flat whatever the
-/// file size.
+/// file size (a hash per employer-month tells whether one came back: 8 bytes each).
 final class MonthDueSpool {
     private var npp = ""
     private var period = -1
     private var rates = MonthRates(jkk: [0, 0, 0, 0, 0], jkm: 0, jht: 0, jp: 0, jpCapCents: 0)
-    /// workers, wage cents, JKK 1–5, JKM, JHT, JP.
-    private var sums = [Int64](repeating: 0, count: 10)
+    /// workers, wage cents, JKK 1–5, JKM, JHT, JP (a tuple: no array to check per row).
+    private var sums: (Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
     private var overflowed = false
     private var file: UnsafeMutablePointer<FILE>?
     private(set) var lines = 0
+    private var written: Set<Int> = []
+    /// Whether an employer-month has more than one line (or a hash collision says so).
+    private(set) var repeats = false
 
     deinit { if let file { fclose(file) } }
 
@@ -61,29 +66,28 @@ final class MonthDueSpool {
             self.period = period
             self.rates = rates
         }
-        let jp = MonthRates.part(min(cents, rates.jpCapCents), rates.jp)
-        add(0, 1)
-        add(1, cents)
-        add(2, MonthRates.part(cents, rates.jkk[0]))
-        add(3, MonthRates.part(cents, rates.jkk[1]))
-        add(4, MonthRates.part(cents, rates.jkk[2]))
-        add(5, MonthRates.part(cents, rates.jkk[3]))
-        add(6, MonthRates.part(cents, rates.jkk[4]))
-        add(7, MonthRates.part(cents, rates.jkm))
-        add(8, MonthRates.part(cents, rates.jht))
-        add(9, jp)
-    }
-
-    @inline(__always)
-    private func add(_ index: Int, _ value: Int64) {
-        let (sum, overflow) = sums[index].addingReportingOverflow(value)
-        sums[index] = sum
+        var overflow = false
+        func add(_ sum: inout Int64, _ value: Int64) {
+            let (result, over) = sum.addingReportingOverflow(value)
+            sum = result
+            overflow = overflow || over
+        }
+        add(&sums.0, 1)
+        add(&sums.1, cents)
+        add(&sums.2, MonthRates.part(cents, rates.jkk[0]))
+        add(&sums.3, MonthRates.part(cents, rates.jkk[1]))
+        add(&sums.4, MonthRates.part(cents, rates.jkk[2]))
+        add(&sums.5, MonthRates.part(cents, rates.jkk[3]))
+        add(&sums.6, MonthRates.part(cents, rates.jkk[4]))
+        add(&sums.7, MonthRates.part(cents, rates.jkm))
+        add(&sums.8, MonthRates.part(cents, rates.jht))
+        add(&sums.9, MonthRates.part(min(cents, rates.jpCapCents), rates.jp))
         if overflow { overflowed = true }
     }
 
     /// Writes the current employer-month's line.
     private func flush() throws {
-        guard period >= 0, sums[0] > 0 else { return }
+        guard period >= 0, sums.0 > 0 else { return }
         if overflowed {
             throw ImportError.unreadable(
                 path: "contributions",
@@ -95,21 +99,29 @@ final class MonthDueSpool {
             }
             file = opened
         }
-        let cents = sums[1]
+        let cents = sums.1
         let fraction = cents % 100
-        var line = npp + "\t" + FieldRules.firstDay((period / 12, period % 12 + 1)) + "\t\(sums[0])\t\(cents / 100)."
+        var line = npp + "\t" + FieldRules.firstDay((period / 12, period % 12 + 1)) + "\t\(sums.0)\t\(cents / 100)."
         line += fraction < 10 ? "0\(fraction)" : "\(fraction)"
-        for index in 2..<10 { line += "\t\(sums[index])" }
-        line += "\n"
+        line += "\t\(sums.2)\t\(sums.3)\t\(sums.4)\t\(sums.5)\t\(sums.6)\t\(sums.7)\t\(sums.8)\t\(sums.9)\n"
         fputs(line, file)
         lines += 1
-        for index in sums.indices { sums[index] = 0 }
+        var hasher = Hasher()
+        hasher.combine(npp)
+        hasher.combine(period)
+        if !written.insert(hasher.finalize()).inserted { repeats = true }
+        sums = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    }
+
+    /// Writes the last employer-month's line.
+    func finish() throws {
+        try flush()
+        period = -1
     }
 
     /// Loads every line into `table` (columns as periksa.employer_month_due) on `connection`.
     func copy(into table: String, on connection: Connection) throws {
-        try flush()
-        period = -1
+        try finish()
         guard let file else { return }
         fflush(file)
         rewind(file)

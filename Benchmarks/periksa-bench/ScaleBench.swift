@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import Postgres
+
+/// A year of generated data at one scale: every file imported into an empty database, then
+/// the twelfth month's `periksa import contributions` against `psql \copy` of the same file
+/// (the database holding the other eleven), the audit of the month with the year loaded, the
+/// same audit with only the audited month left, and what the year takes on disk.
+struct ScaleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scale", abstract: "Import of a month into a year, and the audit with and without the history.")
+
+    @Option(help: "libpq connection string of a database the bench may empty.")
+    var conninfo: String
+
+    @Option(help: "The periksa executable.")
+    var periksa: String
+
+    @Option(help: "Folder with the generated year (periksa generate --months 12 --period 2025-12).")
+    var data: String
+
+    @Option(help: "Timed runs of each contender (alternating).")
+    var runs = 3
+
+    func run() throws {
+        let months = (1...12).map { String(format: "2025-%02d", $0) }
+        try splitByMonth(months)
+        let connection = try Connection(conninfo: conninfo)
+        try connection.execute(
+            unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
+        var loadSeconds = 0.0
+        for kind in ["employers", "minimum-wages", "workforce"] {
+            let result = try Spawn.run(periksa, ["import", kind, "\(data)/\(kind).csv", "--database-url", conninfo])
+            try result.check("periksa import \(kind)", allowRejections: true)
+            loadSeconds += result.seconds
+        }
+        for month in months.dropLast() {
+            let result = try Spawn.run(
+                periksa, ["import", "contributions", monthFile(month), "--database-url", conninfo])
+            try result.check("periksa import contributions \(month)")
+            loadSeconds += result.seconds
+        }
+        let payments = try Spawn.run(
+            periksa, ["import", "payments", "\(data)/payments.csv", "--database-url", conninfo])
+        try payments.check("periksa import payments")
+        loadSeconds += payments.seconds
+
+        // The twelfth month into the eleven, against psql \copy of the same file.
+        let last = monthFile(months.last!)
+        var periksaTimes: [Double] = []
+        var psqlTimes: [Double] = []
+        var peak = 0
+        for run in 0..<runs {
+            for contender in run % 2 == 0 ? ["periksa", "psql"] : ["psql", "periksa"] {
+                if contender == "periksa" {
+                    // The state before the month's first import: no partition for it yet.
+                    try connection.execute(
+                        unsafeSQL: """
+                            drop table if exists periksa.contributions_2025_12;
+                            drop table if exists periksa.employer_month_due_2025_12;
+                            checkpoint
+                            """)
+                    let result = try Spawn.run(
+                        periksa, ["import", "contributions", last, "--force", "--database-url", conninfo])
+                    try result.check("periksa import contributions 2025-12")
+                    periksaTimes.append(result.seconds)
+                    peak = max(peak, result.maxRSSKilobytes)
+                } else {
+                    try connection.execute(
+                        unsafeSQL: """
+                            drop table if exists bench_contributions_text;
+                            create table bench_contributions_text (npp text, period text, kpj text, nik text, name text, wage text);
+                            checkpoint
+                            """)
+                    let result = try Spawn.run(
+                        "/usr/bin/psql",
+                        [
+                            "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", conninfo, "-c",
+                            "\\copy bench_contributions_text from '\(last)' with (format csv, header true)",
+                        ])
+                    try result.check("psql \\copy")
+                    psqlTimes.append(result.seconds)
+                }
+            }
+        }
+        try connection.execute(unsafeSQL: "drop table if exists bench_contributions_text")
+        try connection.execute(unsafeSQL: "vacuum analyze")
+        let employers = try connection.queryFirst("select count(*) from periksa.employers")!.decode(Int.self, at: 0)
+        let rows = try connection.queryFirst("select count(*) from periksa.contributions")!.decode(Int.self, at: 0)
+        let lastRows = try connection.queryFirst(
+            "select count(*) from periksa.contributions where period = '2025-12-01'")!.decode(Int.self, at: 0)
+        let wageBytes = try connection.queryFirst(
+            "select sum(pg_total_relation_size(inhrelid))::bigint from pg_inherits where inhparent = 'periksa.contributions'::regclass"
+        )!.decode(Int.self, at: 0)
+        let dueBytes = try connection.queryFirst(
+            "select sum(pg_total_relation_size(inhrelid))::bigint from pg_inherits where inhparent = 'periksa.employer_month_due'::regclass"
+        )!.decode(Int.self, at: 0)
+        let databaseBytes = try connection.queryFirst("select pg_database_size(current_database())")!.decode(
+            Int.self, at: 0)
+
+        func audits() throws -> [Double] {
+            try (0..<runs).map { _ in
+                let result = try Spawn.run(periksa, ["audit", "--period", "2025-12", "--database-url", conninfo])
+                try result.check("periksa audit")
+                return result.seconds
+            }
+        }
+        let withYear = try audits()
+        // Only the audited month left: the other eleven months' rows and sums dropped.
+        for month in months.dropLast() {
+            let suffix = month.replacingOccurrences(of: "-", with: "_")
+            try connection.execute(
+                unsafeSQL: """
+                    drop table periksa.contributions_\(suffix);
+                    drop table periksa.employer_month_due_\(suffix);
+                    """)
+        }
+        try connection.execute(unsafeSQL: "delete from periksa.payments where period < '2025-12-01'")
+        try connection.execute(unsafeSQL: "vacuum analyze")
+        let monthOnly = try audits()
+
+        print("Scale: \(data) (\(employers) employers, \(rows) wage rows in 12 months, \(lastRows) in 2025-12)")
+        print("  every file imported once: \(format(loadSeconds))")
+        print(
+            "  periksa import contributions 2025-12 into 11 months  median \(format(median(periksaTimes)))   runs \(periksaTimes.map(format))"
+        )
+        print(
+            "  psql \\copy of the same file (text columns)          median \(format(median(psqlTimes)))   runs \(psqlTimes.map(format))"
+        )
+        print(String(format: "  ratio periksa/psql: %.2f (bar: ≤ 1.3)", median(periksaTimes) / median(psqlTimes)))
+        print("  peak RSS of the import: \(peak / 1024) MB (bar: ≤ 150 MB)")
+        print(
+            "  audit 2025-12 with 12 months loaded   median \(format(median(withYear)))   runs \(withYear.map(format))")
+        print(
+            "  audit 2025-12 with only 2025-12 left  median \(format(median(monthOnly)))   runs \(monthOnly.map(format))"
+        )
+        print(String(format: "  ratio year/month: %.2f (bar: ≤ 1.5)", median(withYear) / median(monthOnly)))
+        print(
+            String(
+                format:
+                    "  on disk: wage rows %.0f bytes/row (%.2f GB), sums per employer-month %.2f GB, database %.2f GB",
+                Double(wageBytes) / Double(max(rows, 1)), Double(wageBytes) / 1e9, Double(dueBytes) / 1e9,
+                Double(databaseBytes) / 1e9))
+    }
+
+    func monthFile(_ month: String) -> String { "\(data)/months/contributions-\(month).csv" }
+
+    /// One file per month from the year's contributions.csv (once).
+    func splitByMonth(_ months: [String]) throws {
+        guard !FileManager.default.fileExists(atPath: monthFile(months.last!)) else { return }
+        try FileManager.default.createDirectory(atPath: "\(data)/months", withIntermediateDirectories: true)
+        let split = try Spawn.run(
+            "/usr/bin/awk",
+            [
+                "-F,",
+                "NR==1{h=$0; next} {f=\"\(data)/months/contributions-\" substr($2,1,7) \".csv\"; if(!(f in seen)){seen[f]=1; print h > f} print > f}",
+                "\(data)/contributions.csv",
+            ])
+        try split.check("splitting contributions.csv by month")
+    }
+}

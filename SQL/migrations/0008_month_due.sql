@@ -210,3 +210,21 @@ $$;
 create index workforce_npp_idx on periksa.workforce (npp) where npp is not null;
 create index workforce_npwp_idx on periksa.workforce (npwp) where npwp is not null;
 create index workforce_nib_idx on periksa.workforce (nib) where nib is not null;
+
+-- Whether a month has wage rows or sums: a look at the first row of its partitions (a query
+-- over the parent with the month as a parameter would scan a lone partition in full).
+create function periksa.month_has_data(month date) returns boolean
+language plpgsql stable as $$
+declare
+    suffix text := to_char(month, 'YYYY_MM');
+    found boolean := false;
+begin
+    if to_regclass('periksa.contributions_' || suffix) is not null then
+        execute format('select exists (select 1 from periksa.%I)', 'contributions_' || suffix) into found;
+    end if;
+    if not found and to_regclass('periksa.employer_month_due_' || suffix) is not null then
+        execute format('select exists (select 1 from periksa.%I)', 'employer_month_due_' || suffix) into found;
+    end if;
+    return found;
+end
+$$;

@@ -5,8 +5,7 @@
 -- gives (periksa.month_rates). `periksa audit` recomputes each from its wage rows.
 select m::date::text
 from generate_series($1::date - interval '11 months', $1::date, interval '1 month') m
-where (exists (select 1 from periksa.contributions c where c.period = m::date)
-       or exists (select 1 from periksa.employer_month_due d where d.period = m::date))
+where periksa.month_has_data(m::date)
   and not exists (
       select 1
       from periksa.due_months d

@@ -47,8 +47,7 @@ begin
           where i.inhparent = 'periksa.contributions'::regclass) m
     where m.period is not null and (months is null or m.period = any(months))
       and not exists (select 1 from periksa.due_months d where d.period = m.period)
-      and (exists (select 1 from periksa.contributions c where c.period = m.period)
-           or exists (select 1 from periksa.employer_month_due d where d.period = m.period));
+      and periksa.month_has_data(m.period);
     if months is null then
         truncate periksa.employer_periods_store;
     else

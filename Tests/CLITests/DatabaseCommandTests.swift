@@ -1,5 +1,6 @@
 import Compliance
 import Foundation
+import Postgres
 import TestSupport
 import Testing
 
@@ -22,6 +23,25 @@ struct DatabaseCommandTests {
             #expect(status.stdout.contains("Server: PostgreSQL 1"))
             let shipped = try Migrator.bundled().migrations.count
             #expect(status.stdout.contains("Migrations: \(shipped) applied, 0 pending"))
+        }
+    }
+
+    @Test("db distribute refuses on a server without citus and changes nothing; --dry-run prints the plan")
+    func distributeWithoutCitus() throws {
+        try TestDatabase.with { conninfo in
+            let result = try CommandRunner.periksa(["db", "distribute", "--database-url", conninfo, "--lang", "en"])
+            #expect(result.status == 1)
+            #expect(
+                result.stderr.contains("this server has no citus extension: nothing was distributed"),
+                "\(result.stderr)")
+            let connection = try Connection(conninfo: conninfo)
+            #expect(
+                try connection.queryFirst("select count(*) from pg_extension where extname = 'citus'")?.decode(
+                    Int.self, at: 0) == 0)
+            let plan = try CommandRunner.periksa(["db", "distribute", "--dry-run"])
+            #expect(plan.status == 0)
+            #expect(plan.stdout.contains("select create_distributed_table('periksa.contributions', 'npp'"))
+            #expect(plan.stdout.contains("select create_reference_table('periksa.programme_rates');"))
         }
     }
 

@@ -119,6 +119,30 @@ struct ScaleBench: ParsableCommand {
         try connection.execute(unsafeSQL: "vacuum analyze")
         let monthOnly = try audits()
 
+        // The reports of the whole scale and of its largest branch, and the analytics of the
+        // month (the only one left), as users run them.
+        let branch = try connection.queryFirst(
+            "select branch_code from periksa.employers group by branch_code order by count(*) desc, branch_code limit 1"
+        )!
+        .decode(String.self, at: 0)
+        func timed(_ arguments: [String]) throws -> Double {
+            let times = try (0..<runs).map { _ in
+                let result = try Spawn.run(periksa, arguments + ["--database-url", conninfo])
+                try result.check("periksa \(arguments.joined(separator: " "))")
+                return result.seconds
+            }
+            return median(times)
+        }
+        let compliance = try timed([
+            "report", "compliance", "--period", "2025-12", "--format", "html", "--out",
+            "/tmp/periksa-scale-compliance.html",
+        ])
+        let auditList = try timed([
+            "report", "audit-list", "--period", "2025-12", "--branch", branch, "--capacity", "1000", "--format", "html",
+            "--out", "/tmp/periksa-scale-audit-list.html",
+        ])
+        let refresh = try timed(["db", "refresh"])
+
         print("Scale: \(data) (\(employers) employers, \(rows) wage rows in 12 months, \(lastRows) in 2025-12)")
         print("  every file imported once: \(format(loadSeconds))")
         print(
@@ -135,6 +159,10 @@ struct ScaleBench: ParsableCommand {
             "  audit 2025-12 with only 2025-12 left  median \(format(median(monthOnly)))   runs \(monthOnly.map(format))"
         )
         print(String(format: "  ratio year/month: %.2f (bar: ≤ 1.5)", median(withYear) / median(monthOnly)))
+        print("  compliance report, the whole scale, 2025-12 (HTML): median \(format(compliance)) (bar: < 5 s)")
+        print("  audit list of branch \(branch), 1,000 employers (HTML): median \(format(auditList)) (bar: < 5 s)")
+        print(
+            "  analytics refresh of one month (db refresh, only 2025-12 left): median \(format(refresh)) (bar: < 30 s)")
         print(
             String(
                 format:

@@ -21,12 +21,6 @@ with context as (
     select distinct on (group_key) group_key, source, headcount
     from audit_matches
     order by group_key, headcount desc, source_rank
-), evidence_records as (
-    select group_key, jsonb_agg(jsonb_build_object(
-        'source', source, 'headcount', headcount,
-        'identifier', coalesce('npp:' || npp, 'npwp:' || npwp, 'nib:' || nib)) order by source_rank, headcount desc) as records
-    from audit_matches
-    group by group_key
 ), gaps as (
     select b.group_key, b.source, b.headcount, coalesce(s.workers, 0) as workers,
            b.headcount - coalesce(s.workers, 0) as gap
@@ -53,11 +47,20 @@ with context as (
            end as median
     from ranked
     group by group_key
+), evidence_records as (
+    -- The records of the flagged groups only.
+    select m.group_key, jsonb_agg(jsonb_build_object(
+        'source', m.source, 'headcount', m.headcount,
+        'identifier', coalesce('npp:' || m.npp, 'npwp:' || m.npwp, 'nib:' || m.nib)) order by m.source_rank, m.headcount desc) as records
+    from audit_matches m
+    join flagged f on f.group_key = m.group_key
+    group by m.group_key
 ), members as (
-    select group_key, lead_npp,
-           coalesce(array_agg(npp order by npp) filter (where npp <> lead_npp), '{}') as others
-    from audit_groups
-    group by group_key, lead_npp
+    select g.group_key, g.lead_npp,
+           coalesce(array_agg(g.npp order by g.npp) filter (where g.npp <> g.lead_npp), '{}') as others
+    from audit_groups g
+    join flagged f on f.group_key = g.group_key
+    group by g.group_key, g.lead_npp
 ), priced as (
     select f.*, mb.lead_npp, mb.others, e.scale, e.minimum_wage, md.median,
            coalesce(md.median, e.minimum_wage) as wage_basis,

@@ -10,9 +10,20 @@
 --                (the finding stands)
 --   source_ref = 'npwp:' || the smallest NPWP of its records, else 'nib:' || the smallest NIB
 -- No parameter. A hint only: a registered employer of the same region whose name shares the
--- first distinctive word and has pg_trgm similarity ≥ 0.5 (periksa.possible_match).
+-- first distinctive word and has pg_trgm similarity ≥ 0.5 (as periksa.possible_match).
 -- Records with only an unknown NPP (no NPWP, no NIB) have no usable identifier: they are left
 -- out and noted on the run (record_without_identifier).
+-- The registered names the hint compares with, each once per region (the smallest NPP that
+-- bears it): many employers share a name, and the similarity is the costly part. The same
+-- answer as periksa.possible_match: the most similar name, then the smallest NPP.
+create temp table audit_names on commit drop as
+select region_code, periksa.name_key(name) as name_key, name, min(npp) as npp
+from periksa.employers
+group by region_code, periksa.name_key(name), name;
+
+create index on audit_names (region_code, name_key);
+analyze audit_names;
+
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
 with recursive context as (
     select * from periksa.audit_run
@@ -66,7 +77,14 @@ select
         'possible_npp', h.npp, 'possible_name', h.name))
 from priced p
 -- A registered employer in the same region with a similar name: a possible match (a hint).
-left join lateral periksa.possible_match(p.region_code, p.name) h on true;
+left join lateral (
+    select n.npp, n.name
+    from audit_names n
+    where n.region_code = p.region_code and n.name_key = periksa.name_key(p.name)
+      and similarity(n.name, p.name) >= 0.5
+    order by similarity(n.name, p.name) desc, n.npp
+    limit 1
+) h on true;
 
 -- Records with only an NPP that matches nobody: no identifier to act on.
 insert into periksa.run_notes (run_id, kind, detail)

@@ -63,16 +63,23 @@ with context as (
                     - (extract(year from p.due_date) * 12 + extract(month from p.due_date)))::int as n) z
     ) m
     where p.due_date < x.as_of and p.outstanding > 0
-), flagged as (
+), totals as (
     select npp,
            sum(outstanding) as outstanding,
            sum(fine) as fines,
-           round(sum(outstanding + fine)) as loss,
-           jsonb_agg(jsonb_build_object('period', periksa.period_text(period), 'due', due, 'paid', paid,
-               'outstanding', outstanding, 'due_date', due_date, 'months_late', months, 'fine', fine) order by period) as detail
+           round(sum(outstanding + fine)) as loss
     from fined
     group by npp
     having sum(outstanding) >= (select tunggakan_min_amount from context)
+), flagged as (
+    -- The months of the flagged employers only, as evidence.
+    select t.npp, t.outstanding, t.fines, t.loss,
+           jsonb_agg(jsonb_build_object('period', periksa.period_text(f.period), 'due', f.due, 'paid', f.paid,
+               'outstanding', f.outstanding, 'due_date', f.due_date, 'months_late', f.months, 'fine', f.fine)
+               order by f.period) as detail
+    from totals t
+    join fined f on f.npp = t.npp
+    group by t.npp, t.outstanding, t.fines, t.loss
 )
 select
     'TUNGGAKAN', f.npp, null, f.loss,

@@ -41,7 +41,7 @@ final class ContributionsLoader: KindLoader {
     }
     /// The NIK index: per employer-period in memory, the NIKs seen with their first line.
     private var units: [Unit: Int] = [:]
-    private var niks: [[UInt64: Int32]] = []
+    private var niks: [NIKTable] = []
     private var indexed = 0
     /// Hashes of the employer-periods whose index was emptied.
     private var evicted: Set<Int> = []
@@ -145,8 +145,7 @@ final class ContributionsLoader: KindLoader {
             let unit = Unit(npp: npp, period: period)
             let slot = self.slot(for: unit)
             isReopened = reopenedIndex.contains(unit.hashValue)
-            if let firstLine = niks[slot].updateValue(Int32(clamping: reader.line), forKey: nik) {
-                niks[slot][nik] = firstLine
+            if let firstLine = niks[slot].insert(nik, line: Int32(clamping: reader.line)) {
                 problems.append(Self.duplicate(firstLine: Int(firstLine), language: session.language))
             } else {
                 indexed += 1
@@ -206,7 +205,7 @@ final class ContributionsLoader: KindLoader {
         }
         let slot = niks.count
         units[unit] = slot
-        niks.append([:])
+        niks.append(NIKTable())
         lastUnit = (unit, slot)
         return slot
     }

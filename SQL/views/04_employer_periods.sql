@@ -85,6 +85,12 @@ with reported as (
     from periksa.runs r
     where r.status = 'finished' and exists (select 1 from periksa.run_employers x where x.run_id = r.run_id)
     order by r.period, r.run_id desc
+), audited_due as (
+    -- The due of the latest run of each month, read through the run's key only.
+    select a.run_id, a.period, re.npp, re.due
+    from audited a
+    join periksa.run_employers re on re.run_id = a.run_id
+    where months is null or a.period = any(months)
 ), keys as (
     select npp, period from reported union select npp, period from sources union select npp, period from paid
 )
@@ -100,7 +106,7 @@ left join reported r on r.npp = k.npp and r.period = k.period
 left join sources s on s.npp = k.npp and s.period = k.period
 left join paid p on p.npp = k.npp and p.period = k.period
 left join audited a on a.period = k.period
-left join periksa.run_employers re on re.run_id = a.run_id and re.npp = k.npp;
+left join audited_due re on re.period = k.period and re.npp = k.npp;
     get diagnostics written = row_count;
     return written;
 end

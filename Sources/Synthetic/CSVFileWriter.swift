@@ -19,10 +19,17 @@ final class CSVFileWriter {
     /// Writes one record; nil fields are empty.
     func row(_ fields: [String?]) {
         var line = ""
+        var breaks = 0
         for (index, field) in fields.enumerated() {
             if index > 0 { line += "," }
             guard let field else { continue }
-            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            // Bytes, not characters: a wage file has tens of millions of fields.
+            var special = false
+            for byte in field.utf8 where byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+                special = true
+                if byte == 0x0A { breaks += 1 }
+            }
+            if special {
                 line += "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             } else {
                 line += field
@@ -30,7 +37,7 @@ final class CSVFileWriter {
         }
         line += "\n"
         fputs(line, file)
-        lines += 1 + fields.reduce(0) { $0 + ($1?.filter { $0 == "\n" }.count ?? 0) }
+        lines += 1 + breaks
     }
 
     /// Writes a line as it is (for deliberately broken rows).

@@ -7,7 +7,16 @@ struct DatabaseRefresh: PeriksaCommand {
     static let configuration = CommandConfiguration(
         commandName: "refresh", abstract: "Refresh the materialised analytics views.")
 
+    @Option(help: "Refresh only this month (YYYY-MM; repeatable). Default: every month.")
+    var period: [String] = []
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        for value in period where (try? AuditRunner.parsePeriod(value)) == nil {
+            throw ValidationError("--period must be YYYY-MM, not \(value)")
+        }
+    }
 
     func execute() throws {
         let connection = try global.connect()
@@ -17,8 +26,15 @@ struct DatabaseRefresh: PeriksaCommand {
         let progress = ProgressLine()
         let seconds: Double
         do {
+            let months =
+                try period.isEmpty
+                ? nil
+                : period.map {
+                    let (year, month) = try AuditRunner.parsePeriod($0)
+                    return String(format: "%04d-%02d-01", year, month)
+                }
             seconds = try Analytics.refresh(
-                on: connection,
+                on: connection, months: months,
                 progress: progress.enabled
                     ? { month, number, total in
                         progress.show(

@@ -109,6 +109,25 @@ struct ScaleBench: ParsableCommand {
             }
         }
         let withYear = months.count > 1 ? try audits() : []
+        // The findings of the first audit, and how they compare with truth.csv when there is one.
+        let firstRun = try connection.queryFirst("select min(run_id) from periksa.runs where status = 'finished'")!
+            .decode(Int.self, at: 0)
+        var found: Set<String> = []
+        for row in try connection.query(
+            "select category || '|' || coalesce(npp, '') || '|' || coalesce(source_ref, '') || '|' || estimated_loss_idr from periksa.findings where run_id = \(firstRun)"
+        ) { found.insert(try row.decode(String.self, at: 0)) }
+        var agreement = "no truth.csv"
+        if let truth = try? String(contentsOfFile: "\(data)/truth.csv", encoding: .utf8) {
+            // run_id,category,npp,source_ref,period,estimated_loss_idr,reason (reason last, may hold commas)
+            let expected = Set(
+                truth.split(separator: "\n").dropFirst().map { line -> String in
+                    let fields = line.split(separator: ",", maxSplits: 6, omittingEmptySubsequences: false)
+                    return "\(fields[1])|\(fields[2])|\(fields[3])|\(fields[5])"
+                })
+            agreement =
+                "\(found.intersection(expected).count) of \(expected.count) in truth.csv found to the rupiah, "
+                + "\(found.subtracting(expected).count) not in it"
+        }
         // Only the audited month left: the other eleven months' rows and sums dropped.
         for month in months.dropLast() {
             let suffix = month.replacingOccurrences(of: "-", with: "_")
@@ -169,6 +188,7 @@ struct ScaleBench: ParsableCommand {
         if !withYear.isEmpty {
             print(String(format: "  ratio year/month: %.2f (bar: ≤ 1.5)", median(withYear) / median(monthOnly)))
         }
+        print("  findings of the first audit: \(found.count); \(agreement)")
         print("  compliance report, the whole scale, 2025-12 (HTML): median \(format(compliance)) (bar: < 5 s)")
         print("  audit list of branch \(branch), 1,000 employers (HTML): median \(format(auditList)) (bar: < 5 s)")
         print(

@@ -54,6 +54,37 @@ struct MonthDueTests {
         }
     }
 
+    @Test("an employer-period that comes back later in a file gets one row of sums, both stretches added up")
+    func unitComesBack() throws {
+        try TestDatabase.withConnection { connection in
+            let employers = """
+                npp,name,npwp,nib,kbli,scale,risk_group,region_code,branch_code,programs,registered_on,status
+                AAAA0001,PT Satu,,,47111,kecil,1,3171,JKT-A,JKK|JKM|JHT,2020-01-01,aktif
+                BBBB0002,PT Dua,,,47111,kecil,1,3171,JKT-A,JKK|JKM|JHT,2020-01-01,aktif
+
+                """
+            let contributions = """
+                npp,period,kpj,nik,name,wage
+                AAAA0001,2025-06,10000000001,3171014101900001,A,5000000
+                BBBB0002,2025-06,10000000002,3171014101900002,B,6000000
+                AAAA0001,2025-06,10000000003,3171014101900003,C,7000000.50
+
+                """
+            for (kind, csv) in [(ImportKind.employers, employers), (.contributions, contributions)] {
+                let summary = try TemporaryFile.with(csv) {
+                    try Importer(connection: connection).run(.init(kind: kind, path: $0))
+                }
+                #expect(summary.rowsRejected == 0)
+            }
+            let imported = try Self.sums(connection)
+            // AAAA0001: two workers, 12,000,000.50; JKK I 12,000 + 16,800 = 28,800.
+            #expect(imported.first?.hasPrefix("AAAA0001 2025-06-01 2 12000000.50 28800 ") == true, "\(imported)")
+            #expect(imported.count == 2)
+            try connection.execute("select periksa.compute_month_due('2025-06-01')")
+            #expect(try Self.sums(connection) == imported)
+        }
+    }
+
     @Test("an employer's programmes and risk group changed after its months were imported price every month anew")
     func registryChange() throws {
         try AuditRuleTests.withFixture { connection in

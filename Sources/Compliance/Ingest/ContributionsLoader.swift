@@ -48,6 +48,8 @@ final class ContributionsLoader: KindLoader {
     /// Employer-periods that came back after being emptied: checked by SQL at the end.
     private var reopened: [Unit] = []
     private var reopenedIndex: Set<Int> = []
+    /// Whether an employer-period came back after other rows (its sums then have two lines).
+    private var unitCameBack = false
     private var reopenedLines: UnsafeMutablePointer<FILE>?
 
     /// Field indices (name is optional), resolved once from the header.
@@ -188,6 +190,7 @@ final class ContributionsLoader: KindLoader {
     private func slot(for unit: Unit) -> Int {
         if let lastUnit, lastUnit.unit == unit { return lastUnit.index }
         if let existing = units[unit] {
+            unitCameBack = true
             lastUnit = (unit, existing)
             return existing
         }
@@ -199,6 +202,7 @@ final class ContributionsLoader: KindLoader {
         }
         months.insert(unit.period)
         let hash = unit.hashValue
+        if evicted.contains(hash) { unitCameBack = true }
         if evicted.contains(hash), !reopenedIndex.contains(hash) {
             reopened.append(unit)
             reopenedIndex.insert(hash)
@@ -273,7 +277,7 @@ final class ContributionsLoader: KindLoader {
         // wage rows and sums. A month whose partition this import created has nothing earlier.
         let earlierMonths = months.intersection(existingPartitions).sorted()
         try due.finish()
-        if earlierMonths.isEmpty, !due.repeats {
+        if earlierMonths.isEmpty, !unitCameBack {
             // The usual monthly import: the sums go straight where they belong.
             try due.copy(into: "periksa.employer_month_due", on: connection)
             try keepMonthDue(session, staged: false)

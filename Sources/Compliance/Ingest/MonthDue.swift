@@ -38,7 +38,7 @@ struct MonthRates: Equatable, Sendable {
 /// at a time: rows come grouped by employer and month, so only the current one is in memory;
 /// each finished one becomes a line of a temporary file (COPY text), and an employer-month
 /// that comes back later gets a second line, added up in SQL. Memory stays flat whatever the
-/// file size (a hash per employer-month tells whether one came back: 8 bytes each).
+/// file size (the loader, which indexes employer-months anyway, says whether one came back).
 final class MonthDueSpool {
     private var npp = ""
     private var period = -1
@@ -50,9 +50,6 @@ final class MonthDueSpool {
     private var overflowed = false
     private var file: UnsafeMutablePointer<FILE>?
     private(set) var lines = 0
-    private var written: Set<Int> = []
-    /// Whether an employer-month has more than one line (or a hash collision says so).
-    private(set) var repeats = false
 
     deinit { if let file { fclose(file) } }
 
@@ -106,10 +103,6 @@ final class MonthDueSpool {
         line += "\t\(sums.2)\t\(sums.3)\t\(sums.4)\t\(sums.5)\t\(sums.6)\t\(sums.7)\t\(sums.8)\t\(sums.9)\n"
         fputs(line, file)
         lines += 1
-        var hasher = Hasher()
-        hasher.combine(npp)
-        hasher.combine(period)
-        if !written.insert(hasher.finalize()).inserted { repeats = true }
         sums = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     }
 

@@ -3,9 +3,9 @@
 --   or a payment.
 -- Columns: npp, period, branch_code, region_code, workers, wages, wlkp, pajak, pemda, oss,
 --   audited_run_id, due, paid, paid_by_due_date, outstanding.
--- Materialised (periksa.employer_periods_store): the months an import or an audit touched
---   are recomputed after it; `periksa db refresh` recomputes all. due comes from the latest
---   run of the month (null when not audited).
+-- Materialised (periksa.employer_periods_store): each audit recomputes its month, `periksa db
+--   refresh` every month (or those given), `periksa import --refresh` the months of its file.
+--   due comes from the latest run of the month (null when not audited).
 -- Inspectors see the employers of their branches only.
 -- The store: a table kept per month, so that an import or an audit recomputes only the months
 -- it touched (periksa.refresh_employer_periods); `periksa db refresh` recomputes all.
@@ -119,7 +119,7 @@ select * from periksa.employer_periods_store
 where (select analytics.sees_all()) or branch_code in (select analytics.my_branches());
 
 comment on view analytics.employer_periods is
-    'One row per registered employer and month: workers and wages reported, outside headcounts per source, contributions due (audited months), paid, outstanding. Materialised; the months an import or audit touches are recomputed after it.';
+    'One row per registered employer and month: workers and wages reported, outside headcounts per source, contributions due (audited months), paid, outstanding. Materialised: each audit recomputes its month, periksa db refresh every month (or those given), periksa import --refresh the months of its file.';
 comment on column analytics.employer_periods.npp is 'The employer.';
 comment on column analytics.employer_periods.period is 'The month (first day).';
 comment on column analytics.employer_periods.branch_code is 'The employer''s branch office.';

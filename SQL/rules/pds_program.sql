@@ -7,9 +7,7 @@
 -- Per NPP, not per group; no parameter. One finding per employer, on its NPP.
 -- Evidence: scale, enrolled, mandatory, missing, reported_workers (e's rows of P).
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)
-with context as (
-    select * from periksa.audit_run
-), missing as (
+with missing as (
     select
         e.npp, e.scale, e.risk_group, e.programs,
         array(

@@ -32,7 +32,6 @@ join periksa.run_rates t on t.period = d.period and t.risk_group = e.risk_group
 where t.run_id = current_setting('periksa.run_id')::bigint
   and e.status = 'aktif' and e.registered_on <= (select period_end from periksa.audit_run);
 
-create index on audit_due (npp, period);
 analyze audit_due;
 
 insert into audit_findings (category, npp, source_ref, estimated_loss_idr, evidence)

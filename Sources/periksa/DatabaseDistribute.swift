@@ -35,10 +35,11 @@ struct DatabaseDistribute: PeriksaCommand {
             return
         }
         let connection = try global.connect()
-        try Migrator.bundled().migrate(on: connection)
+        // Checked before migrating, so that a refusal changes nothing at all.
         let available = try connection.queryFirst(
             "select count(*) from pg_available_extensions where name = 'citus'")!.decode(Int.self, at: 0)
         guard available > 0 else { throw NoCitus() }
+        try Migrator.bundled().migrate(on: connection)
         try connection.transaction { connection in try connection.execute(unsafeSQL: script) }
         print(
             global.language.text(

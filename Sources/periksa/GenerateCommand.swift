@@ -43,6 +43,9 @@ struct GenerateCommand: ParsableCommand {
         help: "Write truth.csv (the reference audit keeps the audited month's wage rows in memory).")
     var truth: Bool?
 
+    /// truth.csv unless asked otherwise, or for the national preset unless asked for.
+    var writesTruth: Bool { truth ?? (scale != .national) }
+
     @Option(help: "Number of months.")
     var months = 12
 
@@ -75,14 +78,14 @@ struct GenerateCommand: ParsableCommand {
         let summary = try Generator(
             options: .init(
                 directory: out, employers: scale?.employers ?? employers, months: months, seed: seed,
-                period: parsedPeriod!, dirty: dirty, truth: truth ?? (scale != .national))
+                period: parsedPeriod!, dirty: dirty, truth: writesTruth)
         ).run()
         FileHandle.standardError.write(
             Data(
                 """
                 \(out): \(summary.employers) employers, \(summary.contributionRows) contribution rows, \
                 \(summary.workforceRows) workforce rows, \(summary.paymentRows) payments, \
-                \(truth ?? (scale != .national) ? "\(summary.findings) findings in truth.csv" : "no truth.csv")\
+                \(writesTruth ? "\(summary.findings) findings in truth.csv" : "no truth.csv")\
                 \(dirty ? ", \(summary.expectedRejections) rows to reject" : "")
 
                 """.utf8))

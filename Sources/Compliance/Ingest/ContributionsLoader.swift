@@ -378,16 +378,7 @@ final class ContributionsLoader: KindLoader {
                 try writer.endRow()
             }
         }
-        fflush(lines)
-        rewind(lines)
-        try connection.copyIn("copy pg_temp.periksa_reopened_lines from stdin") { writer in
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = fread(&buffer, 1, buffer.count, lines)
-                if count == 0 { break }
-                try writer.write(bytes: buffer[0..<count])
-            }
-        }
+        try connection.copyIn("copy pg_temp.periksa_reopened_lines from stdin", spooled: lines)
         try connection.stream(
             PostgresQuery(
                 unsafeSQL: SQLFiles.text(of: "contributions_reopened_duplicates.sql", in: "queries"),

@@ -116,15 +116,6 @@ final class MonthDueSpool {
     func copy(into table: String, on connection: Connection) throws {
         try finish()
         guard let file else { return }
-        fflush(file)
-        rewind(file)
-        try connection.copyIn("copy \(unsafeSQL: table) from stdin") { writer in
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = fread(&buffer, 1, buffer.count, file)
-                if count == 0 { break }
-                try writer.write(bytes: buffer[0..<count])
-            }
-        }
+        try connection.copyIn("copy \(unsafeSQL: table) from stdin", spooled: file)
     }
 }

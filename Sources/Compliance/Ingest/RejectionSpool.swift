@@ -45,16 +45,8 @@ final class RejectionSpool {
 
     /// Loads every recorded rejection into `periksa.import_rejections`.
     func store(importID: Int, on connection: Connection) throws {
-        fflush(file)
-        rewind(file)
-        try connection.copyIn("copy pg_temp.periksa_rejections (line_number, raw_line, reasons) from stdin") { writer in
-            var buffer = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let read = fread(&buffer, 1, buffer.count, file)
-                if read == 0 { break }
-                try writer.write(bytes: buffer[0..<read])
-            }
-        }
+        try connection.copyIn(
+            "copy pg_temp.periksa_rejections (line_number, raw_line, reasons) from stdin", spooled: file)
         try connection.execute(
             """
             insert into periksa.import_rejections (import_id, line_number, raw_line, reasons)

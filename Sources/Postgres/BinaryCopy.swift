@@ -42,8 +42,13 @@ extension CopyWriter {
 
     /// A `date`, as days since 2000-01-01.
     public func binaryDate(year: Int, month: Int, day: Int) {
-        let days = CivilTime.days(year: year, month: month, day: day) - 10_957
-        binaryInt32(Int32(days))
+        binaryInt32(Self.binaryDays(year: year, month: month, day: day))
+    }
+
+    /// The days since 2000-01-01 that `binaryDate` writes: for a caller that writes the same
+    /// date in many rows and computes it once (then `binaryInt32`).
+    public static func binaryDays(year: Int, month: Int, day: Int) -> Int32 {
+        Int32(CivilTime.days(year: year, month: month, day: day) - 10_957)
     }
 
     /// A `numeric` from its decimal text (`5396761`, `2446880.68`, `-0.5`); false (and
@@ -91,8 +96,24 @@ extension CopyWriter {
         }
         guard digits > 0, fractionDigits <= 4 else { return false }
         for _ in fractionDigits..<4 { fraction *= 10 }
+        appendNumeric(integer: integer, fraction: UInt16(fraction), scale: fractionDigits, negative: negative)
+        return true
+    }
+
+    /// A `numeric` of scale 2 from an amount in hundredths (a rupiah amount in cents): the same
+    /// bytes as `binaryNumeric` writes for its decimal text with two decimals, without reading
+    /// the text again.
+    public func binaryNumeric(cents: Int64) {
+        let magnitude = cents.magnitude
+        appendNumeric(
+            integer: magnitude / 100, fraction: UInt16(magnitude % 100) * 100, scale: 2, negative: cents < 0)
+    }
+
+    /// The binary `numeric` of `integer`.`fraction` (the fraction as one base-10000 group, its
+    /// four decimals) with display scale `scale`.
+    private func appendNumeric(integer: UInt64, fraction: UInt16, scale: Int, negative: Bool) {
         // Base-10000 groups of the integer part, most significant first (at most 5).
-        var groups: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0)
+        var groups: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = integer
         withUnsafeMutableBytes(of: &groups) { raw in
@@ -114,7 +135,7 @@ extension CopyWriter {
             var first = 0
             var total = count
             if fraction > 0 {
-                slots[total] = UInt16(fraction)
+                slots[total] = fraction
                 total += 1
             }
             if count == 0 {
@@ -132,10 +153,9 @@ extension CopyWriter {
             appendRaw(bigEndian: UInt16(used))
             appendRaw(bigEndian: UInt16(bitPattern: Int16(used == 0 ? 0 : weight)))
             appendRaw(bigEndian: UInt16(negative && used > 0 ? 0x4000 : 0))
-            appendRaw(bigEndian: UInt16(fractionDigits))
+            appendRaw(bigEndian: UInt16(scale))
             for slot in first..<total { appendRaw(bigEndian: slots[slot]) }
         }
-        return true
     }
 
     /// Ends a binary COPY stream (the trailer); call before `finish`.

@@ -87,7 +87,9 @@ extension Connection {
 /// Rows can be written whole (`writeRow`) or field by field (`appendField`, `appendNull`,
 /// `endRow`), the latter straight from byte buffers without building a `String` per value.
 public final class CopyWriter {
-    private unowned let connection: Connection
+    /// Where the data goes: the COPY of a connection, or a file (`spooling(to:)`).
+    private unowned let connection: Connection?
+    private let file: UnsafeMutablePointer<FILE>?
     private let sql: String
     // A plain byte buffer: appending to an array stored in a class costs a dynamic
     // exclusivity check per call, which dominated the import's profile.
@@ -108,7 +110,20 @@ public final class CopyWriter {
 
     init(connection: Connection, sql: String) {
         self.connection = connection
+        file = nil
         self.sql = sql
+        capacity = chunkSize * 2
+        buffer = .allocate(capacity: capacity)
+    }
+
+    /// A writer that encodes into `file` instead of a running COPY: rows spooled now and sent
+    /// later as they are, in the COPY that `startCopy` begins (which writes the binary header
+    /// itself; a binary spool ends with `endBinary`). `finish` flushes what is buffered; the
+    /// file stays open.
+    public init(spoolingTo file: UnsafeMutablePointer<FILE>) {
+        connection = nil
+        self.file = file
+        sql = ""
         capacity = chunkSize * 2
         buffer = .allocate(capacity: capacity)
     }
@@ -116,8 +131,13 @@ public final class CopyWriter {
     deinit { buffer.deallocate() }
 
     /// Makes room for `extra` more bytes.
+    @inline(__always)
     private func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        if count + extra > capacity { grow(extra) }
+    }
+
+    @inline(never)
+    private func grow(_ extra: Int) {
         var newCapacity = capacity * 2
         while newCapacity < count + extra { newCapacity *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
@@ -236,6 +256,15 @@ public final class CopyWriter {
     /// waits for the server only when more than `maximumPending` bytes are queued.
     func flush() throws {
         guard count > 0, !serverEnded else { return }
+        guard let connection else {
+            let expected = count
+            count = 0
+            if fwrite(buffer, 1, expected, file) != expected {
+                throw PostgresError(
+                    kind: .client, message: "could not write the spool file: \(String(cString: strerror(errno)))")
+            }
+            return
+        }
         let status = buffer.withMemoryRebound(to: CChar.self, capacity: count) {
             PQputCopyData(connection.handle, $0, Int32(count))
         }
@@ -255,7 +284,7 @@ public final class CopyWriter {
     private func serverEndedCopy() -> Error {
         serverEnded = true
         ended = true
-        PQsetnonblocking(connection.handle, 0)
+        PQsetnonblocking(connection!.handle, 0)
         do {
             _ = try collect()
         } catch {
@@ -266,14 +295,14 @@ public final class CopyWriter {
 
     /// Waits until libpq has sent everything it holds (reading what the server says meanwhile).
     private func drain() throws {
-        let socket = PQsocket(connection.handle)
+        let socket = PQsocket(connection!.handle)
         while true {
             var descriptor = pollfd(fd: socket, events: Int16(POLLOUT | POLLIN), revents: 0)
             _ = poll(&descriptor, 1, -1)
-            if descriptor.revents & Int16(POLLIN) != 0, PQconsumeInput(connection.handle) == 0 {
+            if descriptor.revents & Int16(POLLIN) != 0, PQconsumeInput(connection!.handle) == 0 {
                 throw serverEndedCopy()
             }
-            let flushed = PQflush(connection.handle)
+            let flushed = PQflush(connection!.handle)
             if flushed == 0 {
                 pending = 0
                 return
@@ -285,7 +314,7 @@ public final class CopyWriter {
     /// Back to blocking mode, with everything queued sent.
     private func restoreBlocking() {
         if !serverEnded { _ = try? drain() }
-        PQsetnonblocking(connection.handle, 0)
+        PQsetnonblocking(connection!.handle, 0)
     }
 
     /// Sends the rest, ends the COPY and returns the number of rows the server loaded; throws
@@ -295,8 +324,9 @@ public final class CopyWriter {
         guard !ended else { return rowsWritten }
         ended = true
         try flush()
+        if connection == nil { return rowsWritten }
         restoreBlocking()
-        if !serverEnded { _ = PQputCopyEnd(connection.handle, nil) }
+        if !serverEnded { _ = PQputCopyEnd(connection!.handle, nil) }
         return try collect()
     }
 
@@ -305,17 +335,18 @@ public final class CopyWriter {
         guard !ended else { return }
         ended = true
         count = 0
+        if connection == nil { return }
         restoreBlocking()
-        if !serverEnded { _ = PQputCopyEnd(connection.handle, "aborted by the client") }
+        if !serverEnded { _ = PQputCopyEnd(connection!.handle, "aborted by the client") }
         _ = try? collect()
     }
 
     private func collect() throws -> Int {
         var failure: Error?
         var loaded = 0
-        while let pointer = PQgetResult(connection.handle) {
+        while let pointer = PQgetResult(connection!.handle) {
             do {
-                let result = try connection.check(pointer, sql: sql)
+                let result = try connection!.check(pointer, sql: sql)
                 loaded = Int(String(cString: PQcmdTuples(result.pointer))) ?? loaded
             } catch {
                 if failure == nil { failure = error }

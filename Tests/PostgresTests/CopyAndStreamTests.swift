@@ -223,6 +223,63 @@ struct BinaryCopyTests {
         }
     }
 
+    @Test(
+        "an amount in cents arrives as the same numeric as its decimal text, with two decimals",
+        arguments: [Int64(0), 1, 10, 99, 100, 539_676_100, 244_688_068, 290_511_990, -1_550, 99_999_999_999_999_999])
+    func cents(_ cents: Int64) throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("create table t (n numeric)")
+            let writer = try connection.startCopy("copy t from stdin (format binary)")
+            writer.beginBinaryRow(fields: 1)
+            writer.binaryNumeric(cents: cents)
+            try writer.endBinaryRow()
+            writer.endBinary()
+            #expect(try writer.finish() == 1)
+            let text = try #require(try connection.queryFirst("select n::text from t")).decode(String.self, at: 0)
+            let magnitude = cents.magnitude
+            let fraction = magnitude % 100
+            #expect(text == (cents < 0 ? "-" : "") + "\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)")
+        }
+    }
+
+    @Test("rows spooled to a file now are loaded by a later COPY, as they were written")
+    func spooled() throws {
+        try TestDatabase.withConnection { connection in
+            try connection.execute("create table t (s text, i integer, n numeric)")
+            let file = try #require(tmpfile())
+            defer { fclose(file) }
+            let spool = CopyWriter(spoolingTo: file)
+            for index in 0..<20_000 {  // several chunks of the writer's buffer
+                spool.beginBinaryRow(fields: 3)
+                spool.binaryText("baris \(index)")
+                spool.binaryInt32(Int32(index))
+                spool.binaryNumeric(cents: Int64(index) * 101)
+                try spool.endBinaryRow()
+            }
+            spool.endBinary()
+            #expect(try spool.finish() == 20_000)
+            fflush(file)
+            rewind(file)
+            let loaded = try connection.copyIn("copy t from stdin (format binary)") { writer in
+                var buffer = [UInt8](repeating: 0, count: 1 << 16)
+                while true {
+                    let count = fread(&buffer, 1, buffer.count, file)
+                    if count == 0 { break }
+                    try writer.write(bytes: buffer[0..<count])
+                }
+            }
+            #expect(loaded == 20_000)
+            let row = try #require(
+                try connection.queryFirst("select count(*), sum(i), sum(n)::text, max(s) from t where s like 'baris %'")
+            )
+            let (count, sum, total, last) = try row.decode((Int64, Int64, String, String).self)
+            #expect(count == 20_000)
+            #expect(sum == 199_990_000)
+            #expect(total == "201989900.00")  // 101 × Σ index cents
+            #expect(last == "baris 9999")
+        }
+    }
+
     @Test("a decimal too long for the binary form is refused, not a crash")
     func tooLong() throws {
         try TestDatabase.withConnection { connection in

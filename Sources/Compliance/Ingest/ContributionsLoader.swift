@@ -31,7 +31,10 @@ final class ContributionsLoader: KindLoader {
     private var columns: ColumnMap!
     /// The rates of each month seen, fetched when the month first appears.
     private var monthRates: [Int: MonthRates] = [:]
-    private var currentRates: (period: Int, rates: MonthRates)?
+    /// The month of the last row: its rates and its date as binary COPY writes it.
+    private var currentMonth: (period: Int, rates: MonthRates, days: Int32)?
+    /// A number per stretch of rows of one employer-period (changes whenever the unit does).
+    private var unitSerial = 0
     private let due = MonthDueSpool()
     private let budget: Int
 
@@ -58,10 +61,10 @@ final class ContributionsLoader: KindLoader {
     /// hash lookup per row.
     private var lastRegistered = ""
     private var lastRegisteredBytes: [UInt8] = []
-    private var lastUnit: (unit: Unit, index: Int)?
+    private var lastUnit: (unit: Unit, index: Int, reopened: Bool)?
 
     /// `budget`: how many NIKs the in-memory index may hold (about 40 bytes each).
-    init(budget: Int = 2_000_000) {
+    init(budget: Int = 1_000_000) {
         self.budget = budget
     }
 
@@ -144,9 +147,8 @@ final class ContributionsLoader: KindLoader {
         // The same NIK twice for one employer-period: the second and later rows are rejected.
         var isReopened = false
         if let npp, let period, let nik {
-            let unit = Unit(npp: npp, period: period)
-            let slot = self.slot(for: unit)
-            isReopened = reopenedIndex.contains(unit.hashValue)
+            let slot = self.slot(for: Unit(npp: npp, period: period))
+            isReopened = lastUnit!.reopened
             if let firstLine = niks[slot].insert(nik, line: Int32(clamping: reader.line)) {
                 problems.append(Self.duplicate(firstLine: Int(firstLine), language: session.language))
             } else {
@@ -158,21 +160,22 @@ final class ContributionsLoader: KindLoader {
         if isReopened { try spoolReopened(line: reader.line, raw: reader.rawRecord) }
 
         let writer = try writer(for: period, session)
-        let rates: MonthRates
-        if let currentRates, currentRates.period == period {
-            rates = currentRates.rates
-        } else {
-            rates = monthRates[period]!  // fetched by writer(for:)
-            currentRates = (period, rates)
+        if currentMonth?.period != period {
+            currentMonth = (
+                period, monthRates[period]!,  // fetched by writer(for:)
+                CopyWriter.binaryDays(year: period / 12, month: period % 12 + 1, day: 1)
+            )
         }
-        try due.add(npp: npp, period: period, cents: FieldRules.cents(wage), rates: rates)
+        let month = currentMonth!
+        let cents = FieldRules.cents(wage)
+        try due.add(unit: unitSerial, npp: npp, period: period, cents: cents, rates: month.rates)
         writer.beginBinaryRow(fields: 8)
-        writer.binaryDate(year: period / 12, month: period % 12 + 1, day: 1)
+        writer.binaryInt32(month.days)
         writer.binaryText(npp)
         writer.binaryText(kpj)
         writer.binaryText(nikBytes)
         if name.isEmpty { writer.binaryNull() } else { writer.binaryText(name) }
-        writer.binaryNumeric(wage)
+        writer.binaryNumeric(cents: cents)
         writer.binaryInt64(Int64(session.importID))
         writer.binaryInt32(Int32(clamping: reader.line))
         try writer.endBinaryRow()
@@ -189,9 +192,10 @@ final class ContributionsLoader: KindLoader {
     /// The NIK index of `unit`, emptying the whole index first when it is over budget.
     private func slot(for unit: Unit) -> Int {
         if let lastUnit, lastUnit.unit == unit { return lastUnit.index }
+        unitSerial += 1
         if let existing = units[unit] {
             unitCameBack = true
-            lastUnit = (unit, existing)
+            lastUnit = (unit, existing, !reopenedIndex.isEmpty && reopenedIndex.contains(unit.hashValue))
             return existing
         }
         if indexed > budget {
@@ -202,15 +206,16 @@ final class ContributionsLoader: KindLoader {
         }
         months.insert(unit.period)
         let hash = unit.hashValue
-        if evicted.contains(hash) { unitCameBack = true }
-        if evicted.contains(hash), !reopenedIndex.contains(hash) {
+        let wasEvicted = !evicted.isEmpty && evicted.contains(hash)
+        if wasEvicted { unitCameBack = true }
+        if wasEvicted, !reopenedIndex.contains(hash) {
             reopened.append(unit)
             reopenedIndex.insert(hash)
         }
         let slot = niks.count
         units[unit] = slot
         niks.append(NIKTable())
-        lastUnit = (unit, slot)
+        lastUnit = (unit, slot, !reopenedIndex.isEmpty && reopenedIndex.contains(hash))
         return slot
     }
 
@@ -278,8 +283,11 @@ final class ContributionsLoader: KindLoader {
         let earlierMonths = months.intersection(existingPartitions).sorted()
         try due.finish()
         if earlierMonths.isEmpty, !unitCameBack {
-            // The usual monthly import: the sums go straight where they belong.
-            try due.copy(into: "periksa.employer_month_due", on: connection)
+            // The usual monthly import: the sums go straight where they belong (into the month's
+            // partition for a file of one month: routing through the parent costs more).
+            let target =
+                months.count == 1 ? Statistics.monthDuePartition(firstDay: monthsHeld[0]) : "periksa.employer_month_due"
+            try due.copy(into: target, on: connection)
             try keepMonthDue(session, staged: false)
             return
         }

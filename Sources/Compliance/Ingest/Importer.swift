@@ -16,7 +16,7 @@ public struct Importer {
         public var language: Language = .indonesian
         /// How many NIKs the contributions importer indexes in memory before it leaves the
         /// duplicate check of returning employer-periods to SQL (about 40 bytes each).
-        public var nikIndexBudget = 2_000_000
+        public var nikIndexBudget = 1_000_000
         /// Refresh the materialised analytics views' months after loading. Off by default: an
         /// audit recomputes its month's, `periksa db refresh` all of them, and a monthly import
         /// stays close to a bare COPY.
@@ -24,7 +24,7 @@ public struct Importer {
 
         public init(
             kind: ImportKind, path: String, strict: Bool = false, force: Bool = false, language: Language = .indonesian,
-            nikIndexBudget: Int = 2_000_000
+            nikIndexBudget: Int = 1_000_000
         ) {
             self.kind = kind
             self.path = path
@@ -84,8 +84,6 @@ public struct Importer {
         let begun = clock.now
         func phase(_ name: String) { logger.debug("\(name): \(clock.now - begun)") }
         defer { phase("done") }
-        let sha256 = try Self.sha256(of: options.path)
-        phase("sha256")
         let reader: CSVReader
         let columns: ColumnMap
         do {
@@ -98,7 +96,6 @@ public struct Importer {
         try ensureSchema()
 
         var summary = Summary(status: .loaded)
-        summary.sha256 = sha256
         summary.unknownColumns = columns.unknown
         summary.delimiter = Character(Unicode.Scalar(reader.delimiter))
         let started = Date()
@@ -109,23 +106,40 @@ public struct Importer {
             // Imports of one kind run one at a time: replacement units depend on their order.
             try connection.execute(
                 "select pg_advisory_xact_lock(hashtext('periksa.import.' || \(options.kind.rawValue)))")
+            // The same file imported before? Only a file of the same size can be: then the file is
+            // hashed first. Otherwise the hash is taken from the bytes as the rows are read (no
+            // second pass over the file) and recorded when they have all been read.
+            var sha256: String?
             if !options.force,
-                let earlier = try connection.queryFirst(
+                try connection.queryFirst(
+                    """
+                    select 1 from periksa.imports
+                    where kind = \(options.kind.rawValue) and file_bytes = \(reader.fileSize) and status in ('loaded', 'partial')
+                    limit 1
+                    """) != nil
+            {
+                let hash = try Self.sha256(of: options.path)
+                phase("sha256")
+                sha256 = hash
+                if let earlier = try connection.queryFirst(
                     """
                     select import_id, finished_at from periksa.imports
-                    where kind = \(options.kind.rawValue) and file_sha256 = \(sha256) and status in ('loaded', 'partial')
+                    where kind = \(options.kind.rawValue) and file_sha256 = \(hash) and status in ('loaded', 'partial')
                     order by import_id desc limit 1
                     """)
-            {
-                summary.status = .alreadyImported
-                let (id, finishedAt) = try earlier.decode((Int, Date).self)
-                summary.earlierImport = (id, finishedAt)
-                summary.importID = id
-                return summary
+                {
+                    summary.status = .alreadyImported
+                    summary.sha256 = hash
+                    let (id, finishedAt) = try earlier.decode((Int, Date).self)
+                    summary.earlierImport = (id, finishedAt)
+                    summary.importID = id
+                    return summary
+                }
             }
             let binds: [any PostgresEncodable] = [
-                options.kind.rawValue, (options.path as NSString).lastPathComponent, sha256, reader.fileSize,
-                String(summary.delimiter), options.strict, options.force, started,
+                options.kind.rawValue, (options.path as NSString).lastPathComponent,
+                sha256 ?? String(repeating: "0", count: 64), reader.fileSize, String(summary.delimiter),
+                options.strict, options.force, started,
             ]
             guard
                 let row = try connection.queryFirst(
@@ -144,6 +158,7 @@ public struct Importer {
             let loader = Self.loader(for: options)
             try loader.begin(session, columns: columns)
             var rows = 0
+            reader.readAhead()
             do {
                 while try reader.next() {
                     rows += 1
@@ -158,6 +173,10 @@ public struct Importer {
                 throw ImportError(error)
             }
             phase("rows read and sent")
+            guard let fileHash = sha256 ?? reader.sha256 else {
+                throw ImportError.unreadable(path: options.path, reason: "the file was not read to its end")
+            }
+            summary.sha256 = fileHash
             try loader.end(session)
             phase("loader finished")
             touched = try Self.monthsTouched(options.kind, loader: loader, importID: importID, connection)
@@ -185,9 +204,11 @@ public struct Importer {
             try connection.execute(
                 """
                 update periksa.imports set status = \(summary.status.rawValue), rows_read = \(summary.rowsRead),
-                    rows_loaded = \(summary.rowsLoaded), rows_rejected = \(summary.rowsRejected), finished_at = clock_timestamp()
+                    rows_loaded = \(summary.rowsLoaded), rows_rejected = \(summary.rowsRejected), finished_at = clock_timestamp(),
+                    file_sha256 = \(summary.sha256)
                 where import_id = \(importID)
                 """)
+            phase("import recorded")
             return summary
         }
         // The materialised analytics follow what was loaded.

@@ -36,32 +36,35 @@ struct MonthRates: Equatable, Sendable {
 
 /// The sums of `periksa.employer_month_due` for the rows an import accepts, one employer-month
 /// at a time: rows come grouped by employer and month, so only the current one is in memory;
-/// each finished one becomes a line of a temporary file (COPY text), and an employer-month
-/// that comes back later gets a second line, added up in SQL. Memory stays flat whatever the
-/// file size (the loader, which indexes employer-months anyway, says whether one came back).
+/// each finished one becomes a row of a temporary file (binary COPY, which the server reads in
+/// about half the time of text), and an employer-month that comes back later gets a second row,
+/// added up in SQL. Memory stays flat whatever the file size (the loader, which indexes
+/// employer-months anyway, says whether one came back).
 final class MonthDueSpool {
+    private var unit = -1
     private var npp = ""
     private var period = -1
-    private var rates = MonthRates(jkk: [0, 0, 0, 0, 0], jkm: 0, jht: 0, jp: 0, jpCapCents: 0)
     /// workers, wage cents, JKK 1–5, JKM, JHT, JP (a tuple: no array to check per row).
     private var sums: (Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64) = (
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0
     )
     private var overflowed = false
     private var file: UnsafeMutablePointer<FILE>?
+    private var writer: CopyWriter?
     private(set) var lines = 0
 
     deinit { if let file { fclose(file) } }
 
-    /// Counts one accepted row: its employer, month (year × 12 + month − 1), wage in cents, and
-    /// the month's rates.
+    /// Counts one accepted row: the stretch of rows it belongs to (a number that changes with
+    /// the employer-period), its employer, month (year × 12 + month − 1), wage in cents, and the
+    /// month's rates.
     @inline(__always)
-    func add(npp: String, period: Int, cents: Int64, rates: MonthRates) throws {
-        if period != self.period || npp != self.npp {
+    func add(unit: Int, npp: String, period: Int, cents: Int64, rates: MonthRates) throws {
+        if unit != self.unit {
             try flush()
+            self.unit = unit
             self.npp = npp
             self.period = period
-            self.rates = rates
         }
         var overflow = false
         func add(_ sum: inout Int64, _ value: Int64) {
@@ -82,40 +85,52 @@ final class MonthDueSpool {
         if overflow { overflowed = true }
     }
 
-    /// Writes the current employer-month's line.
+    /// Writes the current employer-month's row.
     private func flush() throws {
         guard period >= 0, sums.0 > 0 else { return }
-        if overflowed {
+        if overflowed || sums.0 > Int64(Int32.max) {
             throw ImportError.unreadable(
                 path: "contributions",
                 reason: "the wages of one employer and month add up to more than the database can hold")
         }
-        if file == nil {
-            guard let opened = tmpfile() else {
-                throw ImportError.unreadable(path: "tmpfile", reason: String(cString: strerror(errno)))
-            }
-            file = opened
-        }
-        let cents = sums.1
-        let fraction = cents % 100
-        var line = npp + "\t" + FieldRules.firstDay((period / 12, period % 12 + 1)) + "\t\(sums.0)\t\(cents / 100)."
-        line += fraction < 10 ? "0\(fraction)" : "\(fraction)"
-        line += "\t\(sums.2)\t\(sums.3)\t\(sums.4)\t\(sums.5)\t\(sums.6)\t\(sums.7)\t\(sums.8)\t\(sums.9)\n"
-        fputs(line, file)
+        let writer = try self.writer ?? openWriter()
+        writer.beginBinaryRow(fields: 12)
+        writer.binaryText(npp)
+        writer.binaryDate(year: period / 12, month: period % 12 + 1, day: 1)
+        writer.binaryInt32(Int32(sums.0))
+        writer.binaryNumeric(cents: sums.1)
+        for value in [sums.2, sums.3, sums.4, sums.5, sums.6, sums.7, sums.8, sums.9] { writer.binaryInt64(value) }
+        try writer.endBinaryRow()
         lines += 1
         sums = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     }
 
-    /// Writes the last employer-month's line.
+    private func openWriter() throws -> CopyWriter {
+        guard let opened = tmpfile() else {
+            throw ImportError.unreadable(path: "tmpfile", reason: String(cString: strerror(errno)))
+        }
+        file = opened
+        let writer = CopyWriter(spoolingTo: opened)
+        self.writer = writer
+        return writer
+    }
+
+    /// Writes the last employer-month's row and ends the file.
     func finish() throws {
         try flush()
         period = -1
+        unit = -1
+        if let writer {
+            writer.endBinary()
+            try writer.finish()
+            self.writer = nil
+        }
     }
 
-    /// Loads every line into `table` (columns as periksa.employer_month_due) on `connection`.
+    /// Loads every row into `table` (columns as periksa.employer_month_due) on `connection`.
     func copy(into table: String, on connection: Connection) throws {
         try finish()
         guard let file else { return }
-        try connection.copyIn("copy \(unsafeSQL: table) from stdin", spooled: file)
+        try connection.copyIn("copy \(unsafeSQL: table) from stdin (format binary)", spooled: file)
     }
 }

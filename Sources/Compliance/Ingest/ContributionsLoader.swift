@@ -78,6 +78,7 @@ final class ContributionsLoader: KindLoader {
         )
         registry = try Registry.npps(on: session.connection)
         try session.connection.execute("select set_config('periksa.keeping_due', 'on', true)")
+        due.importID = Int64(session.importID)
         try session.connection.stream(
             """
             select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
@@ -329,8 +330,9 @@ final class ContributionsLoader: KindLoader {
             try connection.execute(
                 unsafeSQL: """
                     insert into periksa.employer_month_due
+                        (npp, period, workers, wages, jkk1, jkk2, jkk3, jkk4, jkk5, jkm, jht, jp, import_id)
                     select npp, period, sum(workers), sum(wages), sum(jkk1), sum(jkk2), sum(jkk3), sum(jkk4), sum(jkk5),
-                           sum(jkm), sum(jht), sum(jp)
+                           sum(jkm), sum(jht), sum(jp), min(import_id)
                     from pg_temp.periksa_month_due
                     group by npp, period
                     """)

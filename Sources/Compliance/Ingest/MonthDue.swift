@@ -52,6 +52,8 @@ final class MonthDueSpool {
     private var file: UnsafeMutablePointer<FILE>?
     private var writer: CopyWriter?
     private(set) var lines = 0
+    /// The import whose rows these are (column `import_id`).
+    var importID: Int64 = 0
 
     deinit { if let file { fclose(file) } }
 
@@ -94,12 +96,13 @@ final class MonthDueSpool {
                 reason: "the wages of one employer and month add up to more than the database can hold")
         }
         let writer = try self.writer ?? openWriter()
-        writer.beginBinaryRow(fields: 12)
+        writer.beginBinaryRow(fields: 13)
         writer.binaryText(npp)
         writer.binaryDate(year: period / 12, month: period % 12 + 1, day: 1)
         writer.binaryInt32(Int32(sums.0))
         writer.binaryNumeric(cents: sums.1)
         for value in [sums.2, sums.3, sums.4, sums.5, sums.6, sums.7, sums.8, sums.9] { writer.binaryInt64(value) }
+        writer.binaryInt64(importID)
         try writer.endBinaryRow()
         lines += 1
         sums = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -131,6 +134,10 @@ final class MonthDueSpool {
     func copy(into table: String, on connection: Connection) throws {
         try finish()
         guard let file else { return }
-        try connection.copyIn("copy \(unsafeSQL: table) from stdin (format binary)", spooled: file)
+        try connection.copyIn(
+            """
+            copy \(unsafeSQL: table) (npp, period, workers, wages, jkk1, jkk2, jkk3, jkk4, jkk5, jkm, jht, jp, import_id)
+            from stdin (format binary)
+            """, spooled: file)
     }
 }

@@ -1,0 +1,249 @@
+import Foundation
+import Postgres
+import SQLFiles
+
+/// A case as of a date: what `periksa.case_status` gives (docs/cases.md).
+public struct CaseStatus: Sendable, Equatable {
+    public var caseID: Int
+    public var npp: String
+    public var branch: String
+    public var runID: Int
+    /// `YYYY-MM`.
+    public var period: String
+    public var selection: String
+    public var state: CaseState
+    public var openedOn: String
+    /// The current deadline (`YYYY-MM-DD`), if the state has one.
+    public var deadline: String?
+    public var categories: [String]
+    public var atStake: Int64
+    public var fine: Int64
+    public var recovered: Int64
+    public var addedMonthly: Int64
+    public var inspections: Int
+    public var outcome: InspectionOutcome?
+    public var employerName: String
+    public var region: String
+
+    /// Overdue on `day`: the current deadline is before it.
+    public func overdue(on day: String) -> Bool { deadline.map { $0 < day } ?? false }
+
+    public var inspected: Bool { inspections > 0 }
+    public var hit: Bool { outcome?.isHit == true }
+}
+
+/// One recorded event of a case.
+public struct CaseEvent: Sendable, Equatable {
+    public var event: CaseEventKind
+    public var on: String
+    public var state: CaseState
+    public var deadline: String?
+    public var kind: InspectionKind?
+    public var outcome: InspectionOutcome?
+    public var reason: ClosingReason?
+    public var note: String?
+    public var recordedBy: String
+    public var recordedAt: Date
+}
+
+/// Cases in the database: opening them, recording their events, reading them as of a date.
+/// Everything goes through the session's login, so row-level security keeps an inspector to
+/// the cases of its branches.
+public struct Cases {
+    public let connection: Connection
+    /// `cases.fine_rate_monthly` (0.1 % a month unless configured).
+    public var fineRate: Decimal
+
+    public static let defaultFineRate = Decimal(string: "0.001")!
+
+    public init(connection: Connection, fineRate: Decimal = Cases.defaultFineRate) {
+        self.connection = connection
+        self.fineRate = fineRate
+    }
+
+    // MARK: - Opening
+
+    /// Opens a targeted case for `npp` from run `runID` (or the latest run of `period`, or the
+    /// latest run with a finding for it). Returns the case id.
+    public func open(npp rawNPP: String, runID: Int?, period: String?, on day: String) throws -> Int {
+        let npp = rawNPP.uppercased()
+        return try connection.transaction { connection in
+            guard try connection.queryFirst("select 1 from periksa.employers where npp = \(npp)") != nil else {
+                throw CaseError.unknownEmployer(npp)
+            }
+            let run: Int
+            if runID != nil || period != nil {
+                run = try Findings(connection: connection).resolveRun(period: period, run: runID)
+            } else {
+                guard
+                    let row = try connection.queryFirst(
+                        """
+                        select max(f.run_id) from periksa.findings f join periksa.runs r using (run_id)
+                        where f.npp = \(npp) and r.status = 'finished'
+                        """), let found = try row.decode(Int?.self, at: 0)
+                else { throw CaseError.noRunWithFinding(npp: npp) }
+                run = found
+            }
+            guard
+                try connection.queryFirst(
+                    "select 1 from periksa.findings where run_id = \(run) and npp = \(npp) limit 1") != nil
+            else { throw CaseError.noFinding(npp: npp, runID: run) }
+            return try insertCase(npp: npp, run: run, selection: "targeted", on: day, connection)
+        }
+    }
+
+    /// Opens a targeted case for every employer on the audit list of `period` and `branch`
+    /// (the latest run, `capacity` employers), then `control` control cases drawn with `seed`
+    /// from the branch's other active employers without an open case. One transaction.
+    public func openFromAuditList(
+        period: String, branch: String, capacity: Int, control: Int, seed: Int, on day: String
+    ) throws -> [(caseID: Int, npp: String, selection: String)] {
+        try connection.transaction { connection in
+            let run = try Findings(connection: connection).resolveRun(period: period, run: nil)
+            var listed: [String] = []
+            try AuditList(connection: connection).stream(run: run, branch: branch, capacity: capacity) {
+                listed.append($0.npp)
+            }
+            var opened: [(Int, String, String)] = []
+            for npp in listed {
+                opened.append((try insertCase(npp: npp, run: run, selection: "targeted", on: day, connection), npp, "targeted"))
+            }
+            if control > 0 {
+                let drawn = try connection.query(
+                    PostgresQuery(
+                        unsafeSQL: SQLFiles.text(of: "case_control_sample.sql", in: "queries"),
+                        binds: [branch, String(seed), control, listed])
+                ).map { try $0.decode(String.self, at: 0) }
+                for npp in drawn {
+                    opened.append((try insertCase(npp: npp, run: run, selection: "control", on: day, connection), npp, "control"))
+                }
+            }
+            return opened
+        }
+    }
+
+    private func insertCase(npp: String, run: Int, selection: String, on day: String, _ connection: Connection) throws
+        -> Int
+    {
+        if let row = try connection.queryFirst(
+            "select case_id, state from periksa.cases where npp = \(npp) and state <> 'ditutup' limit 1")
+        {
+            let (id, state) = try row.decode((Int, String).self)
+            throw CaseError.openCaseExists(npp: npp, caseID: id, state: CaseState(rawValue: state) ?? .dibuka)
+        }
+        guard
+            let row = try connection.queryFirst(
+                PostgresQuery(
+                    unsafeSQL: SQLFiles.text(of: "case_open.sql", in: "queries"), binds: [run, npp, day, selection]))
+        else { throw CaseError.unknownEmployer(npp) }
+        return try row.decode(Int.self, at: 0)
+    }
+
+    // MARK: - Events
+
+    /// Records one event; returns the state it leaves and its deadline. Refusals change nothing.
+    @discardableResult
+    public func record(case caseID: Int, _ request: CaseEventRequest) throws -> (state: CaseState, deadline: String?) {
+        try connection.transaction { connection in
+            guard
+                let row = try connection.queryFirst(
+                    "select state, opened_on::text from periksa.cases where case_id = \(caseID) for update")
+            else { throw CaseError.caseNotFound(caseID) }
+            let (stateText, openedOn) = try row.decode((String, String).self)
+            let events = try self.events(of: caseID, connection)
+            let history = Self.history(caseID: caseID, state: CaseState(rawValue: stateText) ?? .dibuka, openedOn: openedOn, events: events)
+            var dates = CaseDates(tmp2tFrom: nil)
+            if let deadline = history.warningIIDeadline {
+                dates.tmp2tFrom = try connection.queryFirst("select (\(deadline)::date + 30)::text")!.decode(
+                    String.self, at: 0)
+            }
+            let next = try CaseMachine.next(history, request, dates: dates)
+            var deadline: String?
+            if request.event == .sp1 || request.event == .sp2 {
+                deadline = try connection.queryFirst("select periksa.add_working_days(\(request.on)::date, 10)::text")!
+                    .decode(String.self, at: 0)
+            }
+            try connection.execute(
+                """
+                insert into periksa.case_events (case_id, event, on_date, kind, outcome, reason, note, state, deadline)
+                values (\(caseID), \(request.event.rawValue), \(request.on)::date, \(request.kind?.rawValue),
+                        \(request.outcome?.rawValue), \(request.reason?.rawValue), \(request.note), \(next.rawValue),
+                        \(deadline)::date)
+                """)
+            try connection.execute("update periksa.cases set state = \(next.rawValue) where case_id = \(caseID)")
+            return (next, deadline)
+        }
+    }
+
+    /// What the events so far leave, for judging the next one.
+    static func history(caseID: Int, state: CaseState, openedOn: String, events: [CaseEvent]) -> CaseHistory {
+        CaseHistory(
+            caseID: caseID, state: events.last?.state ?? .dibuka, openedOn: openedOn,
+            latestOn: events.last?.on ?? openedOn,
+            latestOutcome: events.last(where: { $0.event == .inspection })?.outcome,
+            warningIIDeadline: events.last(where: { $0.event == .sp2 })?.deadline,
+            warningDeadline: events.last?.deadline)
+    }
+
+    /// The events of a case, oldest first.
+    public func events(of caseID: Int) throws -> [CaseEvent] { try events(of: caseID, connection) }
+
+    private func events(of caseID: Int, _ connection: Connection) throws -> [CaseEvent] {
+        try connection.query(
+            """
+            select event, on_date::text, state, deadline::text, kind, outcome, reason, note, recorded_by, recorded_at
+            from periksa.case_events where case_id = \(caseID) order by on_date, event_id
+            """
+        ).map { row in
+            let (event, on, state, deadline, kind, outcome) = try row.decode(
+                (String, String, String, String?, String?, String?).self)
+            let (reason, note, by, at) = try (
+                row.decode(String?.self, at: 6), row.decode(String?.self, at: 7), row.decode(String.self, at: 8),
+                row.decode(Date.self, at: 9)
+            )
+            guard let eventKind = CaseEventKind(rawValue: event), let stateValue = CaseState(rawValue: state) else {
+                throw CaseError.badOption("case \(caseID) holds an event Periksa does not know: \(event)")
+            }
+            return CaseEvent(
+                event: eventKind, on: on, state: stateValue, deadline: deadline,
+                kind: kind.flatMap(InspectionKind.init(rawValue:)), outcome: outcome.flatMap(InspectionOutcome.init(rawValue:)),
+                reason: reason.flatMap(ClosingReason.init(rawValue:)), note: note, recordedBy: by, recordedAt: at)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// The cases the session may see as of `day` (of `branch`, or the one case `caseID`).
+    public func status(asOf day: String, branch: String? = nil, caseID: Int? = nil) throws -> [CaseStatus] {
+        try connection.query(
+            """
+            select case_id, npp, branch_code, run_id, period, selection, state, opened_on, deadline,
+                   array_to_string(categories, ','),
+                   at_stake_idr, fine_idr, recovered_idr, added_monthly_idr, inspections, outcome, employer_name,
+                   region_code
+            from periksa.case_status(\(day)::date, \(fineRate)::numeric, \(branch), \(caseID.map(Int64.init))::bigint)
+            """
+        ).map { row in
+            let (id, npp, branch, run, period, selection) = try row.decode((Int, String, String, Int, String, String).self)
+            let (state, openedOn, deadline, categories, atStake, fine) = try (
+                row.decode(String.self, at: 6), row.decode(String.self, at: 7), row.decode(String?.self, at: 8),
+                row.decode(String.self, at: 9), row.decode(Int64.self, at: 10), row.decode(Int64.self, at: 11)
+            )
+            let (recovered, added, inspections, outcome, name, region) = try (
+                row.decode(Int64.self, at: 12), row.decode(Int64.self, at: 13), row.decode(Int.self, at: 14),
+                row.decode(String?.self, at: 15), row.decode(String.self, at: 16), row.decode(String.self, at: 17)
+            )
+            return CaseStatus(
+                caseID: id, npp: npp, branch: branch, runID: run, period: period, selection: selection,
+                state: CaseState(rawValue: state) ?? .dibuka, openedOn: openedOn, deadline: deadline,
+                categories: categories.split(separator: ",").map(String.init), atStake: atStake, fine: fine, recovered: recovered, addedMonthly: added,
+                inspections: inspections, outcome: outcome.flatMap(InspectionOutcome.init(rawValue:)),
+                employerName: name, region: region)
+        }
+    }
+
+    /// The holidays are listed up to this day; a deadline after it counts weekdays only.
+    public func holidaysListedUntil() throws -> String? {
+        try connection.queryFirst("select periksa.holidays_listed_until()::text")?.decode(String?.self, at: 0)
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Compliance
 import Foundation
 import Postgres
+import Reports
 
 /// `periksa case …`: open a case, record its events, show it, write its letters.
 struct CaseCommand: ParsableCommand {
@@ -117,13 +118,16 @@ struct CaseRecordCommand: PeriksaCommand {
     func validate() throws {
         if event == .inspection {
             guard kind != nil, outcome != nil else {
-                throw ValidationError("inspection needs --kind kantor|lapangan and --outcome terbukti|sebagian|tidak_terbukti")
+                throw ValidationError(
+                    "inspection needs --kind kantor|lapangan and --outcome terbukti|sebagian|tidak_terbukti")
             }
         } else if kind != nil || outcome != nil {
             throw ValidationError("--kind and --outcome belong to inspection only")
         }
         if event == .tutup {
-            guard reason != nil else { throw ValidationError("tutup needs --reason patuh|tidak_terbukti|tidak_tertagih|lainnya") }
+            guard reason != nil else {
+                throw ValidationError("tutup needs --reason patuh|tidak_terbukti|tidak_tertagih|lainnya")
+            }
         } else if reason != nil {
             throw ValidationError("--reason belongs to tutup only")
         }
@@ -167,7 +171,9 @@ struct CaseShowCommand: PeriksaCommand {
         let day = try CaseDay.parse(asOf, option: "--as-of")
         let configuration = try Configuration.load(path: config)
         let cases = Cases(connection: connection, fineRate: configuration.fineRate)
-        guard let status = try cases.status(asOf: day, caseID: caseID).first else { throw CaseError.caseNotFound(caseID) }
+        guard let status = try cases.status(asOf: day, caseID: caseID).first else {
+            throw CaseError.caseNotFound(caseID)
+        }
         let events = try cases.events(of: caseID).filter { $0.on <= day }
         let language = global.language
         switch format {
@@ -191,11 +197,17 @@ struct CaseShowCommand: PeriksaCommand {
                             + (status.overdue(on: day) ? language.text(" — TERLAMBAT", " — OVERDUE") : "")
                     } ?? "-"
                 ),
-                (language.text("kategori", "categories"), status.categories.isEmpty ? "-" : status.categories.joined(separator: ", ")),
+                (
+                    language.text("kategori", "categories"),
+                    status.categories.isEmpty ? "-" : status.categories.joined(separator: ", ")
+                ),
                 (language.text("nilai temuan", "at stake"), Formatting.rupiah(status.atStake, language)),
                 (language.text("denda", "fine"), Formatting.rupiah(status.fine, language)),
                 (language.text("iuran tertagih", "recovered"), Formatting.rupiah(status.recovered, language)),
-                (language.text("tambahan iuran/bulan", "added monthly"), Formatting.rupiah(status.addedMonthly, language)),
+                (
+                    language.text("tambahan iuran/bulan", "added monthly"),
+                    Formatting.rupiah(status.addedMonthly, language)
+                ),
             ]
             let width = rows.map(\.0.count).max() ?? 0
             var text = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
@@ -204,9 +216,13 @@ struct CaseShowCommand: PeriksaCommand {
             if events.isEmpty { text += language.text("  belum ada\n", "  none yet\n") }
             for event in events {
                 var line = "  \(event.on)  \(event.event.rawValue)"
-                if let kind = event.kind, let outcome = event.outcome { line += " \(kind.rawValue) \(outcome.rawValue)" }
+                if let kind = event.kind, let outcome = event.outcome {
+                    line += " \(kind.rawValue) \(outcome.rawValue)"
+                }
                 if let reason = event.reason { line += " \(reason.rawValue)" }
-                if let deadline = event.deadline { line += language.text("  batas \(deadline)", "  deadline \(deadline)") }
+                if let deadline = event.deadline {
+                    line += language.text("  batas \(deadline)", "  deadline \(deadline)")
+                }
                 line += "  → \(event.state.rawValue)"
                 if let note = event.note { line += "\n      " + language.text("catatan: ", "note: ") + note }
                 text += line + "\n"
@@ -246,5 +262,40 @@ enum CaseJSON {
         let data = try JSONSerialization.data(
             withJSONObject: value, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// `periksa case letter N --kind sp1|sp2|tmp2t|rujuk --format html|md [--out FILE]`.
+struct CaseLetterCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letter",
+        abstract: "The letter of a step (sp1, sp2, tmp2t, rujuk), in Bahasa Indonesia, A4 HTML or Markdown.",
+        discussion: """
+            The branch's letterhead (name, address, city, head of branch) comes from the \
+            configuration file (--config, else $PERIKSA_CONFIG, else ./periksa.json; docs/cases.md). \
+            A step the case has not reached is refused (exit 1).
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case sp1, sp2, tmp2t, rujuk }
+
+    @Argument(help: "The case id.") var caseID: Int
+    @Option(help: "sp1, sp2, tmp2t or rujuk.") var kind: Kind
+    @Option(help: "html or md.") var format: ReportFormat = .html
+    @Option(help: "The file to write (default: stdout). Written whole or not at all.") var out: String?
+    @Option(help: "The configuration file (letterheads, fine rate).") var config: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute() throws {
+        let configuration = try Configuration.load(path: config)
+        let connection = try global.connect()
+        let cases = Cases(connection: connection, fineRate: configuration.fineRate)
+        let data = try cases.letter(case: caseID, kind: CaseLetterKind(rawValue: kind.rawValue)!)
+        let text = try CaseLetter.render(data, branch: configuration.branch(data.status.branch), format: format)
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            printNote(global.language.text("ditulis: ", "written: ") + out)
+        } else {
+            print(text, terminator: "")
+        }
     }
 }

@@ -14,8 +14,8 @@ struct Periksa: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self, AuditCommand.self,
-            FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self, ReportCommand.self,
-            QueryCommand.self,
+            FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self, CaseCommand.self,
+            CasesCommand.self, ReportCommand.self, QueryCommand.self,
         ]
     )
 

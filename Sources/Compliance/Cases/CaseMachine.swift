@@ -203,7 +203,8 @@ public enum CaseError: Localized, CustomStringConvertible, Sendable, Equatable {
     public func message(_ language: Language) -> String {
         switch self {
         case .refused(let id, let state, let allowed, let why):
-            let list = allowed.isEmpty ? language.text("tidak ada", "none") : allowed.map(\.rawValue).joined(separator: ", ")
+            let list =
+                allowed.isEmpty ? language.text("tidak ada", "none") : allowed.map(\.rawValue).joined(separator: ", ")
             let head = language.text(
                 "kasus \(id) berstatus \(state.rawValue): ", "case \(id) is in state \(state.rawValue): ")
             let tail = language.text("; peristiwa yang diizinkan: \(list)", "; events allowed: \(list)")
@@ -218,7 +219,8 @@ public enum CaseError: Localized, CustomStringConvertible, Sendable, Equatable {
                     "the event is dated before the case's latest event (\(latest))")
             case .notAllowed(let event):
                 reason = language.text(
-                    "\(event.rawValue) tidak diizinkan pada status ini", "\(event.rawValue) is not allowed in this state")
+                    "\(event.rawValue) tidak diizinkan pada status ini",
+                    "\(event.rawValue) is not allowed in this state")
             case .inspectionNotConfirmed:
                 reason = language.text(
                     "pemeriksaan terakhir tidak membuktikan temuan (hasil terbukti atau sebagian diperlukan)",
@@ -239,7 +241,8 @@ public enum CaseError: Localized, CustomStringConvertible, Sendable, Equatable {
             return head + reason + tail
         case .caseNotFound(let id):
             return language.text(
-                "kasus \(id) tidak ada (atau bukan cabang Anda)", "case \(id) does not exist (or is not of your branches)")
+                "kasus \(id) tidak ada (atau bukan cabang Anda)",
+                "case \(id) does not exist (or is not of your branches)")
         case .openCaseExists(let npp, let id, let state):
             return language.text(
                 "NPP \(npp) sudah memiliki kasus terbuka: kasus \(id) (status \(state.rawValue))",

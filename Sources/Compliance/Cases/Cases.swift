@@ -106,7 +106,8 @@ public struct Cases {
             }
             var opened: [(Int, String, String)] = []
             for npp in listed {
-                opened.append((try insertCase(npp: npp, run: run, selection: "targeted", on: day, connection), npp, "targeted"))
+                opened.append(
+                    (try insertCase(npp: npp, run: run, selection: "targeted", on: day, connection), npp, "targeted"))
             }
             if control > 0 {
                 let drawn = try connection.query(
@@ -115,7 +116,8 @@ public struct Cases {
                         binds: [branch, String(seed), control, listed])
                 ).map { try $0.decode(String.self, at: 0) }
                 for npp in drawn {
-                    opened.append((try insertCase(npp: npp, run: run, selection: "control", on: day, connection), npp, "control"))
+                    opened.append(
+                        (try insertCase(npp: npp, run: run, selection: "control", on: day, connection), npp, "control"))
                 }
             }
             return opened
@@ -151,7 +153,8 @@ public struct Cases {
             else { throw CaseError.caseNotFound(caseID) }
             let (stateText, openedOn) = try row.decode((String, String).self)
             let events = try self.events(of: caseID, connection)
-            let history = Self.history(caseID: caseID, state: CaseState(rawValue: stateText) ?? .dibuka, openedOn: openedOn, events: events)
+            let history = Self.history(
+                caseID: caseID, state: CaseState(rawValue: stateText) ?? .dibuka, openedOn: openedOn, events: events)
             var dates = CaseDates(tmp2tFrom: nil)
             if let deadline = history.warningIIDeadline {
                 dates.tmp2tFrom = try connection.queryFirst("select (\(deadline)::date + 30)::text")!.decode(
@@ -206,7 +209,8 @@ public struct Cases {
             }
             return CaseEvent(
                 event: eventKind, on: on, state: stateValue, deadline: deadline,
-                kind: kind.flatMap(InspectionKind.init(rawValue:)), outcome: outcome.flatMap(InspectionOutcome.init(rawValue:)),
+                kind: kind.flatMap(InspectionKind.init(rawValue:)),
+                outcome: outcome.flatMap(InspectionOutcome.init(rawValue:)),
                 reason: reason.flatMap(ClosingReason.init(rawValue:)), note: note, recordedBy: by, recordedAt: at)
         }
     }
@@ -224,7 +228,8 @@ public struct Cases {
             from periksa.case_status(\(day)::date, \(fineRate)::numeric, \(branch), \(caseID.map(Int64.init))::bigint)
             """
         ).map { row in
-            let (id, npp, branch, run, period, selection) = try row.decode((Int, String, String, Int, String, String).self)
+            let (id, npp, branch, run, period, selection) = try row.decode(
+                (Int, String, String, Int, String, String).self)
             let (state, openedOn, deadline, categories, atStake, fine) = try (
                 row.decode(String.self, at: 6), row.decode(String.self, at: 7), row.decode(String?.self, at: 8),
                 row.decode(String.self, at: 9), row.decode(Int64.self, at: 10), row.decode(Int64.self, at: 11)
@@ -236,7 +241,8 @@ public struct Cases {
             return CaseStatus(
                 caseID: id, npp: npp, branch: branch, runID: run, period: period, selection: selection,
                 state: CaseState(rawValue: state) ?? .dibuka, openedOn: openedOn, deadline: deadline,
-                categories: categories.split(separator: ",").map(String.init), atStake: atStake, fine: fine, recovered: recovered, addedMonthly: added,
+                categories: categories.split(separator: ",").map(String.init), atStake: atStake, fine: fine,
+                recovered: recovered, addedMonthly: added,
                 inspections: inspections, outcome: outcome.flatMap(InspectionOutcome.init(rawValue:)),
                 employerName: name, region: region)
         }
@@ -245,5 +251,68 @@ public struct Cases {
     /// The holidays are listed up to this day; a deadline after it counts weekdays only.
     public func holidaysListedUntil() throws -> String? {
         try connection.queryFirst("select periksa.holidays_listed_until()::text")?.decode(String?.self, at: 0)
+    }
+}
+
+/// The steps that have a letter.
+public enum CaseLetterKind: String, Sendable, CaseIterable {
+    case sp1, sp2, tmp2t, rujuk
+
+    /// The event that reaches the step.
+    public var event: CaseEventKind {
+        switch self {
+        case .sp1: .sp1
+        case .sp2: .sp2
+        case .tmp2t: .tmp2t
+        case .rujuk: .rujuk
+        }
+    }
+}
+
+/// What a letter says: the case as of the step's date, the step, the warnings before it, the
+/// findings it was opened with.
+public struct CaseLetterData: Sendable {
+    public var kind: CaseLetterKind
+    public var status: CaseStatus
+    /// The step's event (its date is the letter's).
+    public var step: CaseEvent
+    public var events: [CaseEvent]
+    public var findings: [FindingFacts]
+    /// The periods in arrears at opening, `YYYY-MM`, with what was outstanding then.
+    public var arrears: [(period: String, outstanding: Decimal)]
+    /// The holidays are listed up to this day (a deadline after it may come too early).
+    public var holidaysListedUntil: String?
+
+    /// Warning I's and II's events, if recorded.
+    public var warningI: CaseEvent? { events.last { $0.event == .sp1 } }
+    public var warningII: CaseEvent? { events.last { $0.event == .sp2 } }
+}
+
+extension Cases {
+    /// The facts of the letter of step `kind`; refused when the case has not reached it.
+    public func letter(case caseID: Int, kind: CaseLetterKind) throws -> CaseLetterData {
+        let events = try events(of: caseID)
+        guard let any = try status(asOf: "9999-12-31", caseID: caseID).first else {
+            throw CaseError.caseNotFound(caseID)
+        }
+        guard let step = events.last(where: { $0.event == kind.event }) else {
+            throw CaseError.letterNotReached(case: caseID, state: any.state, kind: kind.rawValue)
+        }
+        guard let status = try status(asOf: step.on, caseID: caseID).first else { throw CaseError.caseNotFound(caseID) }
+        let findings = try connection.query(
+            """
+            select category, estimated_loss_idr, evidence::text from periksa.findings
+            where run_id = \(status.runID) and npp = \(status.npp) order by category
+            """
+        ).map { row in
+            let (code, loss, json) = try row.decode((String, Int64, String).self)
+            return try FindingFacts(code: code, loss: loss, json: json, subject: status.npp)
+        }
+        let arrears = try connection.query(
+            "select to_char(period, 'YYYY-MM'), outstanding_idr from periksa.case_arrears where case_id = \(caseID) order by period"
+        ).map { row in try row.decode((String, Decimal).self) }
+        return CaseLetterData(
+            kind: kind, status: status, step: step, events: events.filter { $0.on <= step.on }, findings: findings,
+            arrears: arrears.map { (period: $0.0, outstanding: $0.1) }, holidaysListedUntil: try holidaysListedUntil())
     }
 }

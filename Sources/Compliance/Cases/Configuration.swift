@@ -37,7 +37,10 @@ public struct Configuration: Decodable, Sendable, Equatable {
             case headTitle = "head_title"
         }
 
-        public init(name: String? = nil, address: String? = nil, city: String? = nil, head: String? = nil, headTitle: String? = nil) {
+        public init(
+            name: String? = nil, address: String? = nil, city: String? = nil, head: String? = nil,
+            headTitle: String? = nil
+        ) {
             (self.name, self.address, self.city, self.head, self.headTitle) = (name, address, city, head, headTitle)
         }
     }

@@ -7,7 +7,10 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports for inspectors and managers (HTML, Markdown).",
-        subcommands: [AuditListReportCommand.self, EmployerReportCommand.self, ComplianceReportCommand.self])
+        subcommands: [
+            AuditListReportCommand.self, EmployerReportCommand.self, ComplianceReportCommand.self,
+            CasesReportCommand.self,
+        ])
 }
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -161,5 +164,62 @@ struct ComplianceReportCommand: PeriksaCommand {
         let text = try ComplianceReport.render(
             data, generatedAt: try output.day, format: output.format, language: global.language)
         try output.write(text, language: global.language)
+    }
+}
+
+/// `periksa report cases --branch B [--as-of D] --format html|md [--out FILE]`.
+struct CasesReportCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cases",
+        abstract: "The follow-up of a branch's cases: by state and age, overdue steps, money by month, targeting.")
+
+    @Option(help: "The branch office.") var branch: String
+    @Option(name: .customLong("as-of"), help: "The date the figures are as of, YYYY-MM-DD (default today).")
+    var asOf: String?
+    @Option(help: "html or md.") var format: ReportFormat = .html
+    @Option(help: "The file to write (default: stdout). Written whole or not at all.") var out: String?
+    @Option(help: "The configuration file (fine rate).") var config: String?
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws { _ = try CaseDay.parse(asOf, option: "--as-of") }
+
+    func execute() throws {
+        let day = try CaseDay.parse(asOf, option: "--as-of")
+        let configuration = try Configuration.load(path: config)
+        let connection = try global.connect()
+        let cases = Cases(connection: connection, fineRate: configuration.fineRate)
+        let current = try cases.status(asOf: day, branch: branch)
+        // Month ends from the first opening (at most the last twelve), the last one the date itself.
+        var months: [CasesReport.MonthEnd] = []
+        if let first = current.map(\.openedOn).min() {
+            var ends: [String] = []
+            var (year, month) = (Int(first.prefix(4))!, Int(first.dropFirst(5).prefix(2))!)
+            let (lastYear, lastMonth) = (Int(day.prefix(4))!, Int(day.dropFirst(5).prefix(2))!)
+            while (year, month) < (lastYear, lastMonth) {
+                let days = [
+                    31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31,
+                    30, 31,
+                ][month - 1]
+                ends.append(String(format: "%04d-%02d-%02d", year, month, days))
+                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+            }
+            ends = Array(ends.suffix(11)) + [day]
+            for end in ends {
+                let figures = end == day ? current : try cases.status(asOf: end, branch: branch)
+                months.append(
+                    CasesReport.MonthEnd(
+                        month: String(end.prefix(7)), fine: figures.reduce(0) { $0 + $1.fine },
+                        recovered: figures.reduce(0) { $0 + $1.recovered },
+                        addedMonthly: figures.reduce(0) { $0 + $1.addedMonthly }))
+            }
+        }
+        let text = try CasesReport.render(
+            branch: branch, cases: current, months: months, asOf: day, format: format, language: global.language)
+        if let out {
+            try text.write(toFile: out, atomically: true, encoding: .utf8)
+            printNote(global.language.text("ditulis: ", "written: ") + out)
+        } else {
+            print(text, terminator: "")
+        }
     }
 }

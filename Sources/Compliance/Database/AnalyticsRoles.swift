@@ -24,7 +24,8 @@ extension Analytics {
     /// Creates the three roles (no login) and their privileges; idempotent.
     /// `periksa_admin`: everything in schema periksa (import, audit; the schema's owner migrates).
     /// `periksa_inspector`: the registry, runs and findings of its branches (row-level security)
-    /// and the analytics views, which filter the same way. `periksa_analyst`: the analytics views
+    /// and the analytics views, which filter the same way; it opens and follows up the cases of
+    /// its branches (row-level security on the case tables). `periksa_analyst`: the analytics views
     /// only, personal data masked; no access to schema periksa.
     public static func createRoles(on connection: Connection) throws {
         try connection.transaction { connection in
@@ -46,6 +47,8 @@ extension Analytics {
                     grant usage on schema periksa to periksa_inspector;
                     grant select on periksa.employers, periksa.runs, periksa.findings, periksa.run_employers,
                         periksa.inspections, periksa.kbli_sections, periksa.holidays to periksa_inspector;
+                    grant select, insert on periksa.cases, periksa.case_events, periksa.case_arrears to periksa_inspector;
+                    grant update (state) on periksa.cases to periksa_inspector;
                     """)
             try grantViews(connection)
         }

@@ -245,7 +245,15 @@ returns table (
     opened_on text, deadline text, categories text[], at_stake_idr bigint, fine_idr bigint, recovered_idr bigint,
     added_monthly_idr bigint, inspections integer, outcome text, employer_name text, region_code text
 )
-language sql stable security definer set search_path = pg_catalog, periksa as $$
+language plpgsql stable security definer
+set search_path = pg_catalog, periksa
+-- Planned for the values of each call (a branch or all, one case or all): a generic plan
+-- cannot tell how many cases pass and joins them as if one did.
+set plan_cache_mode = force_custom_plan
+as $fn$
+#variable_conflict use_column
+begin
+return query
 with visible as (
     select c.*
     from periksa.cases c
@@ -327,8 +335,9 @@ left join latest l using (case_id)
 left join per_case pc using (case_id)
 left join recovered r using (case_id)
 left join added a using (case_id)
-order by v.case_id
-$$;
+order by v.case_id;
+end
+$fn$;
 
 comment on function periksa.case_status(date, numeric, text, bigint) is
     'The cases the session may see as of a date: state, deadline, fine, recovered and added monthly contributions.';

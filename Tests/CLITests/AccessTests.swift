@@ -177,6 +177,83 @@ struct AccessTests {
                     "select coalesce(sum(estimated_loss_idr), 0)::bigint from analytics.findings where npp is not null")!
                     .decode(Int64.self, at: 0) == byBranch[branch, default: 0])
 
+            // Cases: the owner opens one in the inspector's branch and one in another; the
+            // inspector sees, opens and follows up only its branch's.
+            func flagged(inBranch: Bool, offset: Int = 0) throws -> String {
+                let row = try owner.queryFirst(
+                    inBranch
+                        ? """
+                        select distinct f.npp from periksa.findings f join periksa.employers e using (npp)
+                        where f.run_id = \(run) and e.branch_code = \(branch) order by f.npp offset \(offset) limit 1
+                        """
+                        : """
+                        select distinct f.npp from periksa.findings f join periksa.employers e using (npp)
+                        where f.run_id = \(run) and e.branch_code <> \(branch) order by f.npp offset \(offset) limit 1
+                        """)
+                return try #require(row, "no employer with a finding").decode(String.self, at: 0)
+            }
+            let (ownNPP, otherNPP, secondNPP) = (
+                try flagged(inBranch: true), try flagged(inBranch: false), try flagged(inBranch: true, offset: 1)
+            )
+            let ownCase = try periksa(["case", "open", "--npp", ownNPP, "--on", "2026-01-05"])
+            #expect(ownCase.status == 0 && ownCase.stdout == "case_id=1\n", "\(ownCase.stderr)")
+            let otherCase = try periksa(["case", "open", "--npp", otherNPP, "--on", "2026-01-05"])
+            #expect(otherCase.status == 0 && otherCase.stdout == "case_id=2\n", "\(otherCase.stderr)")
+            let inspectorURL = Self.login(conninfo, user: inspector, password: "pw_\(suffix)")
+            func inspecting(_ arguments: [String]) throws -> CommandRunner.Result {
+                try CommandRunner.periksa(
+                    arguments + ["--database-url", inspectorURL, "--lang", "en"], environment: ["PERIKSA_CONFIG": nil])
+            }
+            func events(_ id: Int) throws -> Int {
+                try owner.queryFirst("select count(*) from periksa.case_events where case_id = \(id)")!.decode(
+                    Int.self, at: 0)
+            }
+            let caseList = try inspecting(["cases", "--format", "csv", "--as-of", "2026-01-31"])
+            #expect(caseList.status == 0, "\(caseList.stderr)")
+            let caseLines = caseList.stdout.split(separator: "\n").map(String.init)
+            #expect(caseLines.count == 2, "\(caseList.stdout)")
+            #expect(caseLines.last?.hasPrefix("1,\(ownNPP),\(branch),targeted,dibuka,2026-01-05,") == true)
+            #expect(!caseList.stdout.contains(otherNPP))
+            let hidden = try inspecting(["case", "show", "2", "--format", "json"])
+            #expect(hidden.status == 1 && hidden.stdout.isEmpty)
+            #expect(hidden.stderr.contains("case 2 does not exist (or is not of your branches)"), "\(hidden.stderr)")
+            let intrusion = try inspecting(
+                ["case", "record", "2", "inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-01-12"])
+            #expect(intrusion.status == 1 && intrusion.stdout.isEmpty)
+            #expect(intrusion.stderr.contains("case 2 does not exist (or is not of your branches)"))
+            #expect(try events(2) == 0)
+            #expect(
+                try owner.queryFirst("select state from periksa.cases where case_id = 2")!.decode(String.self, at: 0)
+                    == "dibuka")
+            let foreign = try inspecting(["case", "open", "--npp", otherNPP, "--on", "2026-01-06"])
+            #expect(foreign.status == 1 && foreign.stderr.contains("is not in the registry (or not of your branches)"))
+            #expect(try inspecting(["case", "letter", "2", "--kind", "sp1"]).status == 1)
+            // Its own branch: it records, and opens.
+            let recorded = try inspecting(
+                [
+                    "case", "record", "1", "inspection", "--kind", "lapangan", "--outcome", "terbukti", "--on",
+                    "2026-01-12", "--note", "diperiksa di lokasi",
+                ])
+            #expect(recorded.status == 0 && recorded.stdout == "case_id=1 state=diperiksa\n", "\(recorded.stderr)")
+            #expect(try events(1) == 1)
+            let shownCase = try inspecting(["case", "show", "1", "--format", "json", "--as-of", "2026-01-31"])
+            let shownObject = try JSONSerialization.jsonObject(with: Data(shownCase.stdout.utf8)) as? [String: Any]
+            #expect(shownObject?["state"] as? String == "diperiksa")
+            let shownEvents = shownObject?["events"] as? [[String: Any]]
+            #expect(shownEvents?.first?["recorded_by"] as? String == inspector)
+            #expect(shownEvents?.first?["note"] as? String == "diperiksa di lokasi")
+            let opened = try inspecting(["case", "open", "--npp", secondNPP, "--on", "2026-01-06"])
+            #expect(opened.status == 0 && opened.stdout == "case_id=3\n", "\(opened.stderr)")
+            // The analysts' views: the inspector's branch only; the owner sees all three.
+            let caseRows = try asInspector.query("select case_id, branch_code from analytics.cases order by case_id")
+                .map { try $0.decode((Int, String).self) }
+            #expect(caseRows.map(\.0) == [1, 3] && caseRows.allSatisfy { $0.1 == branch }, "\(caseRows)")
+            #expect(
+                try asInspector.query("select distinct case_id from analytics.case_events").map {
+                    try $0.decode(Int.self, at: 0)
+                } == [1])
+            #expect(try owner.queryFirst("select count(*) from analytics.cases")!.decode(Int.self, at: 0) == 3)
+
             // periksa query: read-only unless --write; errors point at the position.
             let write = try periksa(["query", "delete from periksa.holidays"])
             #expect(write.status == 1 && write.stderr.contains("--write"))

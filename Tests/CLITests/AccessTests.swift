@@ -218,7 +218,10 @@ struct AccessTests {
             #expect(hidden.status == 1 && hidden.stdout.isEmpty)
             #expect(hidden.stderr.contains("case 2 does not exist (or is not of your branches)"), "\(hidden.stderr)")
             let intrusion = try inspecting(
-                ["case", "record", "2", "inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-01-12"])
+                [
+                    "case", "record", "2", "inspection", "--kind", "kantor", "--outcome", "terbukti", "--on",
+                    "2026-01-12",
+                ])
             #expect(intrusion.status == 1 && intrusion.stdout.isEmpty)
             #expect(intrusion.stderr.contains("case 2 does not exist (or is not of your branches)"))
             #expect(try events(2) == 0)

@@ -125,15 +125,15 @@ struct CaseCommandTests {
         func lines(_ arguments: [String]) throws -> [String] {
             let result = try self(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            return result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter {
-                !$0.isEmpty
-            }
+            return result.stdout.split(separator: "\n").map(String.init)
         }
 
         /// A command that must be refused: exit 1, nothing on stdout; its message.
         func refused(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
             let result = try self(arguments)
-            #expect(result.status == 1, "\(arguments) exited \(result.status): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(
+                result.status == 1, "\(arguments) exited \(result.status): \(result.stderr)",
+                sourceLocation: sourceLocation)
             #expect(result.stdout.isEmpty, "\(arguments): \(result.stdout)", sourceLocation: sourceLocation)
             return result.stderr
         }
@@ -157,7 +157,9 @@ struct CaseCommandTests {
         }
     }
 
-    @Test("case open: by NPP prints case_id; an open case or no finding exits 1 and opens nothing; the audit list with a seeded control sample")
+    @Test(
+        "case open: by NPP prints case_id; an open case or no finding exits 1 and opens nothing; the audit list with a seeded control sample"
+    )
     func open() throws {
         try Self.withFixture { cli in
             let opened = try cli(["case", "open", "--npp", "ARREARS9", "--on", "2026-02-02"])
@@ -220,7 +222,9 @@ struct CaseCommandTests {
         }
     }
 
-    @Test("case record: each step on a day it is allowed; refusals exit 1 naming the case, its state, the deadline and the events allowed, and write nothing")
+    @Test(
+        "case record: each step on a day it is allowed; refusals exit 1 naming the case, its state, the deadline and the events allowed, and write nothing"
+    )
     func record() throws {
         try Self.withFixture { cli in
             #expect(try cli(["case", "open", "--npp", "ARREARS9", "--on", "2026-02-02"]).stdout == "case_id=1\n")
@@ -338,7 +342,8 @@ struct CaseCommandTests {
 
             // As of an earlier day: the state, deadline and events of that day; overdue the
             // day after the deadline.
-            let inWarning = try decoder.decode(ShownCase.self, from: Data(try cli.show(1, asOf: "2026-02-27").text.utf8))
+            let inWarning = try decoder.decode(
+                ShownCase.self, from: Data(try cli.show(1, asOf: "2026-02-27").text.utf8))
             #expect(inWarning.state == "sp1" && inWarning.deadline == "2026-02-27" && inWarning.overdue == false)
             #expect(inWarning.events.map(\.event) == ["inspection", "sp1"] && inWarning.fineIdr == 0)
             let late = try decoder.decode(ShownCase.self, from: Data(try cli.show(1, asOf: "2026-02-28").text.utf8))
@@ -355,7 +360,8 @@ struct CaseCommandTests {
                 "case 1 is in state selesai: selesai is not allowed in this state; events allowed: tutup")
             let stillOpen = try cli.refused(["case", "open", "--npp", "ARREARS9", "--on", "2026-05-05", "--lang", "en"])
             #expect(stillOpen.contains("already has an open case: case 1 (state selesai)"), "\(stillOpen)")
-            try record(["tutup", "--reason", "patuh", "--on", "2026-05-05", "--note", "lunas"], "case_id=1 state=ditutup")
+            try record(
+                ["tutup", "--reason", "patuh", "--on", "2026-05-05", "--note", "lunas"], "case_id=1 state=ditutup")
             try refuse(
                 ["inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-05-06"],
                 "case 1 is in state ditutup: the case is closed, no event is accepted; events allowed: none")
@@ -428,7 +434,8 @@ struct CaseCommandTests {
         try run(["case", "open", "--npp", "UMKCITY5", "--on", "2026-02-03"])
         let steps: [(Int, [String])] = [
             (1, ["inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-02-10"]),
-            (1, ["sp1", "--on", "2026-02-11"]), (1, ["sp2", "--on", "2026-03-02"]), (1, ["denda", "--on", "2026-03-17"]),
+            (1, ["sp1", "--on", "2026-02-11"]), (1, ["sp2", "--on", "2026-03-02"]),
+            (1, ["denda", "--on", "2026-03-17"]),
             (2, ["inspection", "--kind", "lapangan", "--outcome", "terbukti", "--on", "2026-02-12"]),
             // Warning II of 9 March: deadline 30 March (18–24 March are days off).
             (2, ["sp1", "--on", "2026-02-20"]), (2, ["sp2", "--on", "2026-03-09"]),
@@ -456,11 +463,15 @@ struct CaseCommandTests {
         // July 2025: LEAD0001 reports ten workers at 6,000,000: due 10 × 554,400 against June's
         // 2 × 554,400, 4,435,200 more a month, counted from the day this import finishes.
         var july = "npp,period,kpj,nik,name,wage\n"
-        for n in 0..<10 { july += "LEAD0001,2025-07,\(20_000_000_001 + n),\(3_171_014_101_901_000 + n),Pekerja,6000000\n" }
+        for n in 0..<10 {
+            july += "LEAD0001,2025-07,\(20_000_000_001 + n),\(3_171_014_101_901_000 + n),Pekerja,6000000\n"
+        }
         try cli.load("contributions", july, name: "upah-juli.csv")
     }
 
-    @Test("cases and cases evaluate: the CSV columns of the contract, --overdue, --state, --branch; hit rates with ALL last")
+    @Test(
+        "cases and cases evaluate: the CSV columns of the contract, --overdue, --state, --branch; hit rates with ALL last"
+    )
     func lists() throws {
         try Self.withFixture { cli in
             try Self.history(cli)
@@ -486,7 +497,8 @@ struct CaseCommandTests {
                     $0.split(separator: ",").prefix(2).joined(separator: ",")
                 } == ["case_id,npp", "2,LEAD0001", "6,TAXNEAR7"])
             #expect(try cli.lines(["cases", "--format", "csv", "--state", "sp1"] + asOf) == [Self.csvHeader, all[3]])
-            #expect(try cli.lines(["cases", "--format", "csv", "--branch", "JKT-B"] + asOf) == [Self.csvHeader, all[6]])
+            #expect(
+                try cli.lines(["cases", "--format", "csv", "--branch", "JKT-B"] + asOf) == [Self.csvHeader, all[6]])
             let json = try cli(["cases", "--format", "json", "--overdue"] + asOf)
             let objects = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
             #expect(objects?.map { $0["npp"] as? String } == ["LEAD0001", "UNDERTEN", "TAXNEAR7"])
@@ -544,16 +556,22 @@ struct CaseCommandTests {
         }
     }
 
-    @Test("case letter: a step not reached exits 1; the letterhead from --config, $PERIKSA_CONFIG or ./periksa.json; bad files and dates exit 1")
+    @Test(
+        "case letter: a step not reached exits 1; the letterhead from --config, $PERIKSA_CONFIG or ./periksa.json; bad files and dates exit 1"
+    )
     func lettersConfigurationAndDates() throws {
         try Self.withFixture { cli in
             try cli(["case", "open", "--npp", "ARREARS9", "--on", "2026-02-02"])
-            try cli(["case", "record", "1", "inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-02-10"])
+            try cli([
+                "case", "record", "1", "inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-02-10",
+            ])
             #expect(try cli(["case", "record", "1", "sp1", "--on", "2026-02-11"]).status == 0)
 
             for kind in ["sp2", "tmp2t", "rujuk"] {
                 let refused = try cli.refused(["case", "letter", "1", "--kind", kind, "--lang", "en"])
-                #expect(refused.contains("case 1 (state sp1) has not reached step \(kind): no letter written"), "\(refused)")
+                #expect(
+                    refused.contains("case 1 (state sp1) has not reached step \(kind): no letter written"), "\(refused)"
+                )
             }
             let indonesian = try cli.refused(["case", "letter", "1", "--kind", "sp2"])
             #expect(indonesian.contains("kasus 1 (status sp1) belum mencapai tahap sp2"))
@@ -597,7 +615,10 @@ struct CaseCommandTests {
             for (name, result) in [
                 ("--config", try cli(letter + ["--config", good])),
                 ("$PERIKSA_CONFIG", try cli(letter, environment: ["PERIKSA_CONFIG": good])),
-                ("--config over $PERIKSA_CONFIG", try cli(letter + ["--config", good], environment: ["PERIKSA_CONFIG": bad])),
+                (
+                    "--config over $PERIKSA_CONFIG",
+                    try cli(letter + ["--config", good], environment: ["PERIKSA_CONFIG": bad])
+                ),
                 ("./periksa.json", try cli(letter, in: local)),
             ] {
                 #expect(result.status == 0, "\(name): \(result.stderr)")

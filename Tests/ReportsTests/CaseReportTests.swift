@@ -255,7 +255,8 @@ struct CaseReportTests {
                 Self.inOrder(
                     referral,
                     [
-                        "Nilai temuan", "Rp 2.169.484", "di antaranya tunggakan iuran saat kasus dibuka", "Rp 1.990.491",
+                        "Nilai temuan", "Rp 2.169.484", "di antaranya tunggakan iuran saat kasus dibuka",
+                        "Rp 1.990.491",
                         "Denda administratif sampai tanggal surat ini", "Rp 4.339", "Jumlah kewajiban", "Rp 2.173.823",
                     ]), "\(referral)")
             #expect(referral.contains("Batas waktu Surat Peringatan Kedua, 16 Maret 2026, telah lewat"))
@@ -288,7 +289,8 @@ struct CaseReportTests {
             let tmp2tMarkdown = try #require(markdown[.tmp2t])
             for fact in [
                 "| Nomor | \(id)/TMP2T/JKT-A/2026 |", "Jakarta, 15 April 2026", "kode wilayah 3171",
-                "**16 Maret 2026**", "Rp 2.169.", "- perizinan terkait usaha", "- izin yang diperlukan dalam mengikuti tender",
+                "**16 Maret 2026**", "Rp 2.169.", "- perizinan terkait usaha",
+                "- izin yang diperlukan dalam mengikuti tender",
                 "- izin mempekerjakan tenaga kerja asing", "- izin mendirikan bangunan",
             ] {
                 #expect(tmp2tMarkdown.contains(fact), "tmp2t.md lacks \(fact)")
@@ -297,7 +299,8 @@ struct CaseReportTests {
             for fact in [
                 "| Nomor | \(id)/RUJUK/JKT-A/2026 |", "Jakarta, 20 April 2026", "Jaksa Pengacara Negara",
                 "| Nilai temuan | Rp 2.169.484 |", "| di antaranya tunggakan iuran saat kasus dibuka | Rp 1.990.491 |",
-                "| Denda administratif sampai tanggal surat ini | Rp 4.339 |", "| **Jumlah kewajiban** | **Rp 2.173.823** |",
+                "| Denda administratif sampai tanggal surat ini | Rp 4.339 |",
+                "| **Jumlah kewajiban** | **Rp 2.173.823** |",
                 "**16 Maret 2026**",
             ] {
                 #expect(referralMarkdown.contains(fact), "rujuk.md lacks \(fact)")
@@ -399,7 +402,9 @@ struct CaseReportTests {
         // LEAD0001's July 2025 wages, imported on 15 March 2026: ten workers at 6,000,000, due
         // 10 × 554,400 = 5,544,000 against June's 2 × 554,400 = 1,108,800: 4,435,200 more a month.
         var july = "npp,period,kpj,nik,name,wage\n"
-        for n in 0..<10 { july += "LEAD0001,2025-07,\(20_000_000_001 + n),\(3_171_014_101_901_000 + n),Pekerja,6000000\n" }
+        for n in 0..<10 {
+            july += "LEAD0001,2025-07,\(20_000_000_001 + n),\(3_171_014_101_901_000 + n),Pekerja,6000000\n"
+        }
         let imported = try CaseFixture.load(july, .contributions, connection)
         try connection.execute(
             "update periksa.imports set finished_at = '2026-03-15 10:00:00+07' where import_id = \(imported)")
@@ -515,7 +520,8 @@ struct CaseReportTests {
                 "Case follow-up report", "Branch JKT-A · as of 20 April 2026", "6\ncases", "5\nopen", "3\noverdue",
                 "Rp 1,502,822\nrecovered", "warning II expired: impose the fine or refer",
                 "warning I expired: issue warning II", "inspection (20 working days from opening)",
-                "targeted (audit list)\t3\t2\t0.6667\t0.2077 – 0.9385", "control (random)\t2\t1\t0.5000\t0.0945 – 0.9055",
+                "targeted (audit list)\t3\t2\t0.6667\t0.2077 – 0.9385",
+                "control (random)\t2\t1\t0.5000\t0.0945 – 0.9055",
             ] {
                 #expect(english.contains(fact), "English lacks \(fact)")
             }

@@ -104,8 +104,14 @@ struct CasesBench: ParsableCommand {
                 seconds, branch, branchCases))
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("periksa-cases-bench.html").path
         let commands: [(String, [String])] = [
-            ("periksa cases --overdue (every branch, CSV)", ["cases", "--overdue", "--as-of", "2026-04-30", "--format", "csv"]),
-            ("periksa cases evaluate (every branch, CSV)", ["cases", "evaluate", "--as-of", "2026-04-30", "--format", "csv"]),
+            (
+                "periksa cases --overdue (every branch, CSV)",
+                ["cases", "--overdue", "--as-of", "2026-04-30", "--format", "csv"]
+            ),
+            (
+                "periksa cases evaluate (every branch, CSV)",
+                ["cases", "evaluate", "--as-of", "2026-04-30", "--format", "csv"]
+            ),
             (
                 "periksa report cases --branch \(branch) (HTML)",
                 ["report", "cases", "--branch", branch, "--as-of", "2026-04-30", "--format", "html", "--out", out]

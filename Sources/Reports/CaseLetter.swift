@@ -32,7 +32,7 @@ public enum CaseLetter {
         case .sp1, .sp2: deadline = data.step.deadline
         case .tmp2t, .rujuk: deadline = data.warningII?.deadline
         }
-        let provisional = deadline.map { day in data.holidaysListedUntil.map { day > $0 } ?? true } ?? false
+        let provisional = deadline.map { CaseText.isProvisional($0, listedUntil: data.holidaysListedUntil) } ?? false
         let owed = status.atStake + status.fine
         let subject: String
         switch data.kind {

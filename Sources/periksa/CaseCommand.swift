@@ -139,13 +139,18 @@ struct CaseRecordCommand: PeriksaCommand {
         let request = CaseEventRequest(
             event: event, on: try CaseDay.parse(on, option: "--on"), kind: kind, outcome: outcome, reason: reason,
             note: note)
-        let (state, deadline) = try Cases(connection: connection).record(case: caseID, request)
+        let cases = Cases(connection: connection)
+        let (state, deadline) = try cases.record(case: caseID, request)
         let language = global.language
         print(
             "case_id=\(caseID) state=\(state.rawValue)" + (deadline.map { " deadline=\($0)" } ?? ""))
         if let deadline {
             printNote(
-                language.text("Batas waktu: ", "Deadline: ") + CaseText.longDate(deadline, language))
+                language.text("Batas waktu: ", "Deadline: ") + CaseText.longDate(deadline, language)
+                    + (try CaseText.isProvisional(deadline, listedUntil: cases.holidaysListedUntil())
+                        ? language.text(
+                            " (sementara: hari libur tahun itu belum terdaftar, hanya Sabtu dan Minggu dilewati)",
+                            " (provisional: that year's holidays are not listed yet, only weekends skipped)") : ""))
         }
     }
 }
@@ -180,6 +185,10 @@ struct CaseShowCommand: PeriksaCommand {
         case .json:
             var object = CaseJSON.object(status, asOf: day)
             object["events"] = events.map(CaseJSON.event)
+            object["deadline_provisional"] =
+                try status.deadline.map {
+                    CaseText.isProvisional($0, listedUntil: try cases.holidaysListedUntil())
+                } ?? false
             print(try CaseJSON.text(object))
         case .table:
             let rows: [(String, String)] = [
@@ -192,9 +201,11 @@ struct CaseShowCommand: PeriksaCommand {
                 (language.text("dibuka", "opened"), status.openedOn),
                 (
                     language.text("batas waktu", "deadline"),
-                    status.deadline.map {
+                    try status.deadline.map {
                         CaseText.longDate($0, language)
                             + (status.overdue(on: day) ? language.text(" — TERLAMBAT", " — OVERDUE") : "")
+                            + (CaseText.isProvisional($0, listedUntil: try cases.holidaysListedUntil())
+                                ? language.text(" (sementara)", " (provisional)") : "")
                     } ?? "-"
                 ),
                 (

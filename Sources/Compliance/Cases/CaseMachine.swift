@@ -280,6 +280,12 @@ extension CaseDates {
 
 /// How cases write dates for people.
 public enum CaseText {
+    /// A deadline after the last day the holidays are listed for counts weekdays only: it may
+    /// come too early once that year's holidays are known.
+    public static func isProvisional(_ deadline: String, listedUntil: String?) -> Bool {
+        listedUntil.map { deadline > $0 } ?? true
+    }
+
     /// `2026-11-21` → `21 November 2026`.
     public static func longDate(_ day: String, _ language: Language = .indonesian) -> String {
         let parts = day.split(separator: "-").compactMap { Int($0) }

@@ -225,7 +225,7 @@ create policy case_arrears_by_branch on periksa.case_arrears using (
     analytics.visible_branch((select c.branch_code from periksa.cases c where c.case_id = case_arrears.case_id)))
     with check (analytics.visible_branch((select c.branch_code from periksa.cases c where c.case_id = case_arrears.case_id)));
 
--- Every case visible to the session (of branch branch, or case one_case, when given) as of the date as_of,
+-- Every case visible to the session and opened by the date (of branch branch, or case one_case, when given) as of the date as_of,
 -- with the fine rate fine_rate (cases.fine_rate_monthly): its state and deadline then, and its
 -- figures (docs/cases.md). Only events dated on or before as_of count.
 --   state, deadline: the latest event's (by date, then order of recording); without one,
@@ -258,6 +258,7 @@ with visible as (
     select c.*
     from periksa.cases c
     where analytics.visible_branch(c.branch_code)
+      and c.opened_on <= as_of
       and (branch is null or c.branch_code = branch)
       and (one_case is null or c.case_id = one_case)
 ), events as (

@@ -5,9 +5,11 @@ import Foundation
 /// *surat peringatan* I and II to the employer, the TMP2T request to the local government's
 /// licensing office, the referral to the state attorney. One A4 page where it fits.
 public enum CaseLetter {
-    public static func render(_ data: CaseLetterData, branch: Configuration.Branch, format: ReportFormat) throws
-        -> String
-    {
+    /// `fineRate`: the monthly rate of the administrative fine the letters announce.
+    public static func render(
+        _ data: CaseLetterData, branch: Configuration.Branch, format: ReportFormat,
+        fineRate: Decimal = Cases.defaultFineRate
+    ) throws -> String {
         let L = Language.indonesian
         let status = data.status
         let year = data.step.on.prefix(4)
@@ -65,6 +67,8 @@ public enum CaseLetter {
                 "\(status.caseID)/SP2/\(status.branch)/\($0.on.prefix(4)) tanggal \(CaseText.longDate($0.on))"
             } ?? "",
             "hasWarningII": data.warningII != nil && (data.kind == .tmp2t || data.kind == .rujuk),
+            "fineRate": CaseText.percent(fineRate)
+                + (fineRate == Cases.defaultFineRate ? " (satu per seribu)" : ""),
             "headTitle": branch.headTitle ?? "Kepala \(branchName)",
             "head": branch.head ?? "", "hasHead": branch.head != nil,
         ]

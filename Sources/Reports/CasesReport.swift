@@ -24,7 +24,7 @@ public enum CasesReport {
 
     public static func render(
         branch: String, cases: [CaseStatus], months: [MonthEnd], asOf day: String, format: ReportFormat,
-        language: Language
+        language: Language, fineRate: Decimal = Cases.defaultFineRate
     ) throws -> String {
         let L = language
         let evaluation = CaseEvaluation(cases)
@@ -164,8 +164,8 @@ public enum CasesReport {
                 "fine": L.text("Denda", "Fine"),
                 "noCases": L.text("Belum ada kasus di cabang ini.", "No cases in this branch yet."),
                 "footnote": L.text(
-                    "Iuran tertagih: pembayaran sesudah kasus dibuka untuk periode tunggakan saat dibuka, paling banyak sebesar tunggakannya. Denda administratif 0,1 % per bulan dari nilai temuan sejak batas waktu SP II. Tingkat temuan: hasil pemeriksaan terakhir terbukti atau sebagian.",
-                    "Recovered: payments after opening for the periods in arrears at opening, at most what was outstanding. Administrative fine 0.1 % a month of the amount at stake from warning II's deadline. Hit rate: the latest inspection's outcome terbukti or sebagian."
+                    "Iuran tertagih: pembayaran sesudah kasus dibuka untuk periode tunggakan saat dibuka, paling banyak sebesar tunggakannya. Denda administratif \(CaseText.percent(fineRate, .indonesian)) per bulan dari nilai temuan sejak batas waktu SP II. Tingkat temuan: hasil pemeriksaan terakhir terbukti atau sebagian.",
+                    "Recovered: payments after opening for the periods in arrears at opening, at most what was outstanding. Administrative fine \(CaseText.percent(fineRate, .english)) a month of the amount at stake from warning II's deadline. Hit rate: the latest inspection's outcome terbukti or sebagian."
                 ),
             ],
         ]

@@ -177,6 +177,12 @@ struct CaseShowCommand: PeriksaCommand {
         let configuration = try Configuration.load(path: config)
         let cases = Cases(connection: connection, fineRate: configuration.fineRate)
         guard let status = try cases.status(asOf: day, caseID: caseID).first else {
+            if let later = try cases.status(asOf: "9999-12-31", caseID: caseID).first {
+                throw CaseError.badOption(
+                    global.language.text(
+                        "kasus \(caseID) dibuka pada \(later.openedOn), sesudah --as-of \(day)",
+                        "case \(caseID) was opened on \(later.openedOn), after --as-of \(day)"))
+            }
             throw CaseError.caseNotFound(caseID)
         }
         let events = try cases.events(of: caseID).filter { $0.on <= day }
@@ -301,7 +307,8 @@ struct CaseLetterCommand: PeriksaCommand {
         let connection = try global.connect()
         let cases = Cases(connection: connection, fineRate: configuration.fineRate)
         let data = try cases.letter(case: caseID, kind: CaseLetterKind(rawValue: kind.rawValue)!)
-        let text = try CaseLetter.render(data, branch: configuration.branch(data.status.branch), format: format)
+        let text = try CaseLetter.render(
+            data, branch: configuration.branch(data.status.branch), format: format, fineRate: configuration.fineRate)
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
             printNote(global.language.text("ditulis: ", "written: ") + out)

@@ -214,7 +214,8 @@ struct CasesReportCommand: PeriksaCommand {
             }
         }
         let text = try CasesReport.render(
-            branch: branch, cases: current, months: months, asOf: day, format: format, language: global.language)
+            branch: branch, cases: current, months: months, asOf: day, format: format, language: global.language,
+            fineRate: configuration.fineRate)
         if let out {
             try text.write(toFile: out, atomically: true, encoding: .utf8)
             printNote(global.language.text("ditulis: ", "written: ") + out)

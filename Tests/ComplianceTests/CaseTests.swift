@@ -1,9 +1,10 @@
-@testable import Compliance
 import Crypto
 import Foundation
 import Postgres
 import TestSupport
 import Testing
+
+@testable import Compliance
 
 /// Cases (docs/cases.md) on the hand-computed fixture of the rules, audited for 2025-06: in
 /// branch JKT-A, LEAD0001 has PDS_TK and PDS_UPAH, ARREARS9 TUNGGAKAN (February 987,669 and
@@ -26,7 +27,8 @@ struct CaseTests {
     @discardableResult
     static func accept(
         _ cases: Cases, _ id: Int, _ event: CaseEventKind, _ on: String, kind: InspectionKind? = nil,
-        outcome: InspectionOutcome? = nil, reason: ClosingReason? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        outcome: InspectionOutcome? = nil, reason: ClosingReason? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String? {
         try cases.record(
             case: id, CaseEventRequest(event: event, on: on, kind: kind, outcome: outcome, reason: reason)
@@ -36,7 +38,8 @@ struct CaseTests {
     /// Records `event`, expecting a refusal that names the case and its state; returns the message.
     static func refuse(
         _ cases: Cases, _ id: Int, _ event: CaseEventKind, _ on: String, kind: InspectionKind? = nil,
-        outcome: InspectionOutcome? = nil, reason: ClosingReason? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        outcome: InspectionOutcome? = nil, reason: ClosingReason? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
         let before = try cases.events(of: id).count
         var message = ""
@@ -64,7 +67,9 @@ struct CaseTests {
             }
             _ = try Self.refuse(cases, id, .tutup, "2026-01-27", reason: .tidakTerbukti)
             // Before the opening date.
-            #expect(try Self.refuse(cases, id, .inspection, "2026-01-25", kind: .kantor, outcome: .terbukti).contains("before"))
+            #expect(
+                try Self.refuse(cases, id, .inspection, "2026-01-25", kind: .kantor, outcome: .terbukti).contains(
+                    "before"))
             // The inspection deadline of dibuka: 20 working days after 26 January, past 16–17 February.
             #expect(try cases.status(asOf: "2026-02-24", caseID: id).first?.deadline == "2026-02-25")
             #expect(try cases.status(asOf: "2026-02-25", caseID: id).first?.overdue(on: "2026-02-25") == false)
@@ -75,7 +80,9 @@ struct CaseTests {
             _ = try Self.refuse(cases, id, .sp1, "2026-02-03")
             _ = try Self.refuse(cases, id, .selesai, "2026-02-03")
             try Self.accept(cases, id, .inspection, "2026-02-10", kind: .lapangan, outcome: .sebagian)
-            #expect(try Self.refuse(cases, id, .inspection, "2026-02-09", kind: .kantor, outcome: .terbukti).contains("before"))
+            #expect(
+                try Self.refuse(cases, id, .inspection, "2026-02-09", kind: .kantor, outcome: .terbukti).contains(
+                    "before"))
             _ = try Self.refuse(cases, id, .tutup, "2026-02-10", reason: .tidakTerbukti)
 
             // sp1 on Wednesday 11 February: 10 working days across a weekend and the Imlek days.
@@ -121,10 +128,12 @@ struct CaseTests {
             try Self.accept(cases, second, .inspection, "2026-05-05", kind: .kantor, outcome: .terbukti)
             try Self.accept(cases, second, .sp1, "2026-05-06")
             let deadline1 = try #require(try cases.events(of: second).last?.deadline)
-            let afterFirst = try connection.queryFirst("select (\(deadline1)::date + 1)::text")!.decode(String.self, at: 0)
+            let afterFirst = try connection.queryFirst("select (\(deadline1)::date + 1)::text")!.decode(
+                String.self, at: 0)
             let deadline2 = try #require(try Self.accept(cases, second, .sp2, afterFirst))
             _ = try Self.refuse(cases, second, .rujuk, deadline2)
-            let afterSecond = try connection.queryFirst("select (\(deadline2)::date + 1)::text")!.decode(String.self, at: 0)
+            let afterSecond = try connection.queryFirst("select (\(deadline2)::date + 1)::text")!.decode(
+                String.self, at: 0)
             try Self.accept(cases, second, .rujuk, afterSecond)
             let third = try cases.open(npp: "NOJP0010", runID: run, period: nil, on: "2026-05-04")
             try Self.accept(cases, third, .inspection, "2026-05-05", kind: .kantor, outcome: .tidakTerbukti)
@@ -158,13 +167,18 @@ struct CaseTests {
             #expect(throws: CaseError.unknownEmployer("NOBODY99")) {
                 try cases.open(npp: "NOBODY99", runID: run, period: nil, on: "2026-01-06")
             }
+            // A case does not exist before its opening date.
+            #expect(try cases.status(asOf: "2026-01-04", caseID: id).isEmpty)
+            #expect(try cases.status(asOf: "2026-01-04").isEmpty)
             // Two categories, summed.
             let lead = try cases.open(npp: "LEAD0001", runID: nil, period: nil, on: "2026-01-05")
             let leadStatus = try #require(try cases.status(asOf: "2026-01-05", caseID: lead).first)
             #expect(leadStatus.categories == ["PDS_TK", "PDS_UPAH"] && leadStatus.atStake == 3_880_800 + 462_000)
             // The audit list leaves out employers with an open case.
             var listed: [String] = []
-            try AuditList(connection: connection).stream(run: run, branch: "JKT-A", capacity: 10) { listed.append($0.npp) }
+            try AuditList(connection: connection).stream(run: run, branch: "JKT-A", capacity: 10) {
+                listed.append($0.npp)
+            }
             #expect(listed == ["NOJP0010"])
         }
     }
@@ -262,7 +276,10 @@ struct CaseTests {
                 for entry in opened {
                     try Self.accept(cases, entry.caseID, .tutup, "2026-01-05", reason: .lainnya)
                 }
-                return (opened.filter { $0.selection == "targeted" }.map(\.npp), opened.filter { $0.selection == "control" }.map(\.npp))
+                return (
+                    opened.filter { $0.selection == "targeted" }.map(\.npp),
+                    opened.filter { $0.selection == "control" }.map(\.npp)
+                )
             }
             // The active employers of JKT-A not on the list (LEAD0001, ARREARS9) and without an
             // open case (NOJP0010); INACTIV8 is nonaktif. The draw: by MD5 of "seed:NPP".
@@ -271,7 +288,8 @@ struct CaseTests {
                 Array(
                     candidates.sorted {
                         Insecure.MD5.hash(data: Data("\(seed):\($0)".utf8)).map { String(format: "%02x", $0) }.joined()
-                            < Insecure.MD5.hash(data: Data("\(seed):\($1)".utf8)).map { String(format: "%02x", $0) }.joined()
+                            < Insecure.MD5.hash(data: Data("\(seed):\($1)".utf8)).map { String(format: "%02x", $0) }
+                            .joined()
                     }.prefix(3))
             }
             let first = try draw(seed: 7)
@@ -320,12 +338,14 @@ struct CaseTests {
             status(5, branch: "A", selection: "control", run: 4, outcome: .tidakTerbukti, recovered: 0),
             status(6, branch: "A", selection: "control", run: 4, outcome: nil, recovered: 0),
         ])
-        #expect(evaluation.groups.map { "\($0.branch) \($0.selection) \($0.inspected) \($0.hits)" } == [
-            "A targeted 1 1", "A control 1 0", "B targeted 2 1", "ALL targeted 3 2", "ALL control 1 0",
-        ])
+        #expect(
+            evaluation.groups.map { "\($0.branch) \($0.selection) \($0.inspected) \($0.hits)" } == [
+                "A targeted 1 1", "A control 1 0", "B targeted 2 1", "ALL targeted 3 2", "ALL control 1 0",
+            ])
         let all = evaluation.groups.first { $0.branch == "ALL" && $0.selection == "targeted" }!
         #expect(all.recovered == 151 && all.recoveredPerCase == 50)  // 151 / 3 = 50.33, uninspected 999 left out
-        #expect(evaluation.runs.map { "\($0.runID) k=\($0.k) \($0.hits)/\($0.inspected)" } == ["3 k=3 1/2", "4 k=1 1/1"])
+        #expect(
+            evaluation.runs.map { "\($0.runID) k=\($0.k) \($0.hits)/\($0.inspected)" } == ["3 k=3 1/2", "4 k=1 1/1"])
     }
 
     @Test("an inspection recorded in a case counts for the audit list's 180 days")
@@ -336,8 +356,38 @@ struct CaseTests {
             try Self.accept(cases, id, .inspection, "2025-07-01", kind: .lapangan, outcome: .tidakTerbukti)
             try Self.accept(cases, id, .tutup, "2025-07-02", reason: .tidakTerbukti)
             var listed: [String] = []
-            try AuditList(connection: connection).stream(run: run, branch: "JKT-A", capacity: 10) { listed.append($0.npp) }
+            try AuditList(connection: connection).stream(run: run, branch: "JKT-A", capacity: 10) {
+                listed.append($0.npp)
+            }
             #expect(listed == ["ARREARS9", "NOJP0010"])
         }
+    }
+
+    @Test("the configuration file: defaults, a rate, and a wrong value named by its key")
+    func configuration() throws {
+        #expect(Configuration().fineRate == Cases.defaultFineRate && Configuration().branch("B").name == nil)
+        func load(_ json: String) throws -> Configuration {
+            try TemporaryFile.with(json) { try Configuration.load(path: $0, environment: [:]) }
+        }
+        let configured = try load(#"{"cases": {"fine_rate_monthly": 0.002}, "branches": {"B": {"name": "Kantor B"}}}"#)
+        #expect(configured.fineRate == Decimal(string: "0.002")! && configured.branch("B").name == "Kantor B")
+        #expect(configured.branch("C").name == nil)
+        for (json, problem) in [
+            (
+                #"{"cases": {"fine_rate_monthly": "x"}}"#,
+                "cases.fine_rate_monthly: must be a number (for example 0.001)"
+            ),
+            (#"{"branches": {"B": {"name": 5}}}"#, "branches.B.name: must be text in quotes"),
+            (#"{"cases": {"fine_rate_monthly": 2}}"#, "cases.fine_rate_monthly must be between 0 and 1"),
+            ("{not json", "is not valid JSON"),
+        ] {
+            #expect {
+                try load(json)
+            } throws: { error in
+                (error as? ConfigurationError)?.problem == problem
+            }
+        }
+        #expect(CaseText.percent(Decimal(string: "0.001")!) == "0,1 %")
+        #expect(CaseText.percent(Decimal(string: "0.0025")!, .english) == "0.25 %")
     }
 }

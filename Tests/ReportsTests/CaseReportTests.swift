@@ -168,6 +168,12 @@ struct CaseReportTests {
                     (kind.rawValue, try CaseLetter.render(data, branch: CaseFixture.letterhead, format: .html)))
                 markdown[kind] = try CaseLetter.render(data, branch: CaseFixture.letterhead, format: .md)
             }
+            // The fine rate the letter announces is the configured one.
+            let doubled = try CaseLetter.render(
+                try cases.letter(case: id, kind: .sp2), branch: CaseFixture.letterhead, format: .md,
+                fineRate: Decimal(string: "0.002")!)
+            #expect(doubled.contains("denda administratif 0,2 % setiap bulan"))
+            #expect(markdown[.sp2]?.contains("denda administratif 0,1 % (satu per seribu) setiap bulan") == true)
             // Without a letterhead: the branch code, and a blank to sign.
             let bare = try CaseLetter.render(
                 try cases.letter(case: id, kind: .sp1), branch: Configuration.Branch(), format: .html)

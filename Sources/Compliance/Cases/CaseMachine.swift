@@ -286,6 +286,12 @@ public enum CaseText {
         listedUntil.map { deadline > $0 } ?? true
     }
 
+    /// A monthly rate as a percentage: 0.001 → `0,1 %` (`0.1 %` in English).
+    public static func percent(_ rate: Decimal, _ language: Language = .indonesian) -> String {
+        let text = NSDecimalNumber(decimal: rate * 100).stringValue
+        return (language == .indonesian ? text.replacingOccurrences(of: ".", with: ",") : text) + " %"
+    }
+
     /// `2026-11-21` → `21 November 2026`.
     public static func longDate(_ day: String, _ language: Language = .indonesian) -> String {
         let parts = day.split(separator: "-").compactMap { Int($0) }

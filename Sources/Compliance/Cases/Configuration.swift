@@ -85,12 +85,26 @@ public struct Configuration: Decodable, Sendable, Equatable {
             return configuration
         } catch let error as ConfigurationError {
             throw error
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ConfigurationError(path: file, problem: "\(key): \(context.debugDescription)")
+        } catch let DecodingError.typeMismatch(type, context), let DecodingError.valueNotFound(type, context) {
+            throw ConfigurationError(path: file, problem: "\(key(context)): \(expected(type))")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw ConfigurationError(path: file, problem: "\(key(context)): not a valid value")
         } catch {
             throw ConfigurationError(path: file, problem: "is not valid JSON")
         }
+    }
+}
+
+private func key(_ context: DecodingError.Context) -> String {
+    context.codingPath.map(\.stringValue).joined(separator: ".")
+}
+
+/// What a key of the wrong type should hold.
+private func expected(_ type: Any.Type) -> String {
+    switch type {
+    case is Decimal.Type, is Double.Type, is Int.Type: "must be a number (for example 0.001)"
+    case is String.Type: "must be text in quotes"
+    default: "must be an object of keys and values"
     }
 }
 

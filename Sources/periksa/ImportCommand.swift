@@ -7,14 +7,18 @@ import Postgres
 struct ImportCommand: PeriksaCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a file: employers | workforce | contributions | payments | minimum-wages.",
+        abstract:
+            "Import a file: employers | workforce | contributions | payments | minimum-wages | inspections | bpu-contributions | worker-lists | labour-force.",
         discussion: """
             Exit codes: 0 every row loaded (or the same file was imported before), 1 nothing changed \
             (unreadable file, missing column, database unreachable, …), 3 some rows rejected (see \
             `periksa imports show ID`). With --strict one rejected row loads nothing.
             """)
 
-    @Argument(help: "employers, workforce, contributions, payments or minimum-wages")
+    @Argument(
+        help:
+            "employers, workforce, contributions, payments, minimum-wages, inspections, bpu-contributions, worker-lists or labour-force"
+    )
     var kind: String
 
     @Argument(help: "The CSV file (`,` or `;`, UTF-8).")

@@ -10,6 +10,12 @@ public enum ImportKind: String, CaseIterable, Sendable {
     /// Inspection history (not one of the contract's five files): leaves recently inspected
     /// employers off the audit list.
     case inspections
+    /// Contributions of informal participants (docs/coverage.md).
+    case bpuContributions = "bpu-contributions"
+    /// The local governments' lists of workers.
+    case workerLists = "worker-lists"
+    /// The working population per region and year.
+    case labourForce = "labour-force"
 
     /// A column of the contract: its name and whether the header must have it.
     public struct Column: Sendable {
@@ -41,6 +47,23 @@ public enum ImportKind: String, CaseIterable, Sendable {
             return [column("region_code"), column("year"), column("amount")]
         case .inspections:
             return [column("npp"), column("inspected_on"), column("outcome")]
+        case .bpuContributions:
+            return [
+                column("kpj"), column("nik"), column("name", false), column("period"), column("declared_income"),
+                column("programs"), column("amount"), column("paid_on"), column("funded_by"),
+                column("domicile_region", false),
+            ]
+        case .workerLists:
+            return [
+                column("list_code"), column("pemda_code"), column("nik"), column("name", false), column("region_code"),
+                column("category"), column("funded"), column("funded_from", false), column("funded_to", false),
+                column("declared_income", false),
+            ]
+        case .labourForce:
+            return [
+                column("region_code"), column("year"), column("workers"), column("wage_workers", false),
+                column("non_wage_workers", false), column("source", false),
+            ]
         }
     }
 }

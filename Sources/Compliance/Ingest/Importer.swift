@@ -250,6 +250,9 @@ public struct Importer {
         case .payments: ["periksa.payments"]
         case .minimumWages: ["periksa.minimum_wages"]
         case .inspections: ["periksa.inspections"]
+        case .bpuContributions: ["periksa.bpu_contributions"]
+        case .workerLists: ["periksa.worker_lists"]
+        case .labourForce: ["periksa.labour_force"]
         }
     }
 
@@ -288,6 +291,9 @@ public struct Importer {
         case .payments: PaymentsLoader()
         case .minimumWages: StagedLoader(MinimumWagesLoader())
         case .inspections: StagedLoader(InspectionsLoader())
+        case .bpuContributions: StagedLoader(BPUContributionsLoader())
+        case .workerLists: StagedLoader(WorkerListsLoader())
+        case .labourForce: StagedLoader(LabourForceLoader())
         }
     }
 

@@ -15,7 +15,8 @@ struct Periksa: ParsableCommand {
         subcommands: [
             DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self, AuditCommand.self,
             FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self, CaseCommand.self,
-            CasesCommand.self, ReportCommand.self, QueryCommand.self,
+            CasesCommand.self, CoverageCommand.self, OutreachCommand.self, ReconcileCommand.self, ReportCommand.self,
+            QueryCommand.self,
         ]
     )
 

@@ -1,0 +1,186 @@
+import Foundation
+import Postgres
+import SQLFiles
+
+/// How a participant is placed in a region (docs/coverage.md).
+public enum CoverageBasis: String, Sendable, CaseIterable {
+    /// The first four digits of the NIK: the regency/city that issued it.
+    case nik
+    /// The employer of the highest wage (PU), the domicile (BPU).
+    case employer
+}
+
+/// Coverage of one province or regency/city in a period.
+public struct CoverageRow: Sendable, Equatable {
+    public var region: String
+    public var participants: Int
+    public var pu: Int
+    public var bpu: Int
+    /// The latest labour-force row with year ≤ the period's: workers and year (nil: none).
+    public var workers: Int?
+    public var labourForceYear: Int?
+    /// Percentages as written (`51.39`), two decimals, halves away from zero.
+    public var coveragePct: String?
+    public var puCoveragePct: String?
+    public var bpuCoveragePct: String?
+    /// The region's name, when the reference table has it.
+    public var name: String?
+
+    /// `Kota Jambi (1571)`, or the code alone.
+    public var label: String { name.map { "\($0) (\(region))" } ?? region }
+}
+
+/// One person of the outreach list.
+public struct OutreachRow: Sendable, Equatable {
+    public var nik: String
+    public var name: String?
+    public var region: String
+    public var district: String
+    public var lists: String
+    public var categories: String
+    public var funded: Bool
+}
+
+/// The reconciliation of a funded list for a period.
+public struct Reconciliation: Sendable {
+    public enum Status: String, Sendable, CaseIterable {
+        case missing
+        case alreadyPU = "already_pu"
+        case paidNotListed = "paid_not_listed"
+        case enrolled
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var status: Status
+        public var nik: String
+        public var name: String?
+        public var declaredIncome: Decimal
+        public var package: Decimal
+        public var amount: Decimal?
+    }
+
+    public var listCode: String
+    public var pemdaCode: String
+    /// `YYYY-MM`.
+    public var period: String
+    public var rows: [Row]
+
+    /// The NIKs the list funds for the period, with the package of each (once each).
+    private var expectedPackages: [String: Decimal] {
+        var packages: [String: Decimal] = [:]
+        for row in rows where row.status != .paidNotListed { packages[row.nik] = row.package }
+        return packages
+    }
+
+    public var expected: Int { expectedPackages.count }
+    public func count(_ status: Status) -> Int { rows.filter { $0.status == status }.count }
+    /// Σ over the expected NIKs of the BPU package of the list's declared income.
+    public var budget: Decimal { expectedPackages.values.reduce(0, +) }
+    /// Σ of what the enrolled paid.
+    public var paid: Decimal { rows.filter { $0.status == .enrolled }.reduce(0) { $0 + ($1.amount ?? 0) } }
+    public var difference: Decimal { budget - paid }
+}
+
+/// Why a coverage command did nothing.
+public enum CoverageError: Localized, CustomStringConvertible, Sendable, Equatable {
+    case badRegion(String)
+    case unknownList(String)
+    case listFundsNobody(list: String, period: String)
+
+    public var description: String { message(.english) }
+
+    public func message(_ language: Language) -> String {
+        switch self {
+        case .badRegion(let text):
+            language.text(
+                "--region \(text): kode wilayah 2 digit (provinsi) atau 4 digit (kabupaten/kota)",
+                "--region \(text): a region code of 2 digits (province) or 4 (regency/city)")
+        case .unknownList(let code):
+            language.text(
+                "daftar \(code) tidak ada (impor worker-lists lebih dahulu)",
+                "no list \(code) (import worker-lists first)")
+        case .listFundsNobody(let list, let period):
+            language.text(
+                "daftar \(list) tidak membiayai siapa pun untuk periode \(period)",
+                "list \(list) funds nobody for the period \(period)")
+        }
+    }
+}
+
+/// Coverage, outreach and reconciliation over the imported data.
+public struct Coverage {
+    public let connection: Connection
+
+    public init(connection: Connection) { self.connection = connection }
+
+    static func firstDay(_ period: String) throws -> String {
+        FieldRules.firstDay(try AuditRunner.parsePeriod(period))
+    }
+
+    static func checkRegion(_ region: String?) throws {
+        guard let region else { return }
+        guard region.count == 2 || region.count == 4, region.allSatisfy(\.isASCII), region.allSatisfy(\.isNumber) else {
+            throw CoverageError.badRegion(region)
+        }
+    }
+
+    /// Coverage of every province and regency/city (of `region`) in `period`.
+    public func coverage(period: String, basis: CoverageBasis, region: String?) throws -> [CoverageRow] {
+        try Self.checkRegion(region)
+        let day = try Self.firstDay(period)
+        return try connection.query(
+            PostgresQuery(
+                unsafeSQL: SQLFiles.text(of: "coverage.sql", in: "queries"), binds: [day, basis.rawValue, region])
+        ).map { row in
+            let (code, participants, pu, bpu, workers, year) = try row.decode(
+                (String, Int, Int, Int, Int?, Int?).self)
+            let (pct, puPct, bpuPct, name) = try (
+                row.decode(String?.self, at: 6), row.decode(String?.self, at: 7), row.decode(String?.self, at: 8),
+                row.decode(String?.self, at: 9)
+            )
+            return CoverageRow(
+                region: code, participants: participants, pu: pu, bpu: bpu, workers: workers, labourForceYear: year,
+                coveragePct: pct, puCoveragePct: puPct, bpuCoveragePct: bpuPct, name: name)
+        }
+    }
+
+    /// Streams the outreach list of `period` (of `region`, of `list`).
+    public func outreach(period: String, region: String?, list: String?, _ body: (OutreachRow) throws -> Void) throws {
+        try Self.checkRegion(region)
+        let day = try Self.firstDay(period)
+        try connection.stream(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: "outreach.sql", in: "queries"), binds: [day, region, list])
+        ) { row in
+            let (nik, name, region, district, lists, categories) = try row.decode(
+                (String, String?, String, String, String, String).self)
+            try body(
+                OutreachRow(
+                    nik: nik, name: name, region: region, district: district, lists: lists, categories: categories,
+                    funded: try row.decode(Bool.self, at: 6)))
+        }
+    }
+
+    /// The reconciliation of `list` for `period`; refused when the list funds nobody then.
+    public func reconcile(list: String, period: String) throws -> Reconciliation {
+        let day = try Self.firstDay(period)
+        guard try connection.queryFirst("select 1 from periksa.worker_lists where list_code = \(list) limit 1") != nil
+        else {
+            throw CoverageError.unknownList(list)
+        }
+        var pemda = ""
+        let rows = try connection.query(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: "reconcile.sql", in: "queries"), binds: [list, day])
+        ).map { row -> Reconciliation.Row in
+            let (status, nik, name, income, package) = try row.decode((String, String, String?, Decimal, Decimal).self)
+            pemda = try row.decode(String.self, at: 6)
+            return Reconciliation.Row(
+                status: Reconciliation.Status(rawValue: status) ?? .missing, nik: nik, name: name,
+                declaredIncome: income, package: package, amount: try row.decode(Decimal?.self, at: 5))
+        }
+        let result = Reconciliation(listCode: list, pemdaCode: pemda, period: String(day.prefix(7)), rows: rows)
+        guard result.expected > 0 else {
+            throw CoverageError.listFundsNobody(list: list, period: String(day.prefix(7)))
+        }
+        return result
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Postgres
+import SQLFiles
+
+/// The coverage target a report measures regions against: a share of the working population,
+/// and where it comes from.
+public struct CoverageTarget: Sendable, Equatable {
+    public enum Source: Sendable, Equatable {
+        /// Given with `--target`.
+        case given
+        /// A national plan's target for the year: the plan (`RPJMN 2025–2029`, `RKP 2026`).
+        case plan(String)
+        /// No national target is known for the year: Periksa's default.
+        case fallback
+    }
+
+    /// Percent, `32.15`.
+    public var percent: Decimal
+    public var source: Source
+    /// The year of the period (the national targets are set per year).
+    public var year: Int
+
+    public init(percent: Decimal, source: Source, year: Int) {
+        (self.percent, self.source, self.year) = (percent, source, year)
+    }
+
+    /// Periksa's target where no national one is known for the year: 70 %.
+    public static let fallbackPercent = Decimal(70)
+
+    /// The national targets for the share of workers who are participants of BPJS
+    /// Ketenagakerjaan, per year, as the Ministry of Home Affairs (Ditjen Bina Pembangunan
+    /// Daerah) stated them in May 2025: RPJMN 2025–2029 (Perpres 12/2025) 32.15 % in 2025 and
+    /// 43.92 % in 2029, and the 2026 government work plan (RKP 2026) 34.99 %. Other years: none known.
+    public static let national: [Int: (percent: Decimal, plan: String)] = [
+        2025: (Decimal(string: "32.15")!, "RPJMN 2025–2029"), 2026: (Decimal(string: "34.99")!, "RKP 2026"),
+        2029: (Decimal(string: "43.92")!, "RPJMN 2025–2029"),
+    ]
+
+    /// The target of `year`: the national one where known, else 70 %.
+    public static func `default`(year: Int) -> CoverageTarget {
+        guard let known = national[year] else {
+            return CoverageTarget(percent: fallbackPercent, source: .fallback, year: year)
+        }
+        return CoverageTarget(percent: known.percent, source: .plan(known.plan), year: year)
+    }
+}
+
+/// What the coverage report (*Laporan Cakupan Kepesertaan*) shows: coverage in the period and
+/// a year earlier, the outreach list's counts (no person's data), and the reconciliation of
+/// every list that funds someone in the period (docs/coverage.md).
+public struct CoverageReportData: Sendable {
+    /// How many people of the outreach list, and how many of them a list funds for the period.
+    public struct Count: Sendable, Equatable {
+        public var people = 0
+        public var funded = 0
+
+        public init(people: Int = 0, funded: Int = 0) { (self.people, self.funded) = (people, funded) }
+    }
+
+    /// The outreach list counted by region, district and category: only the counts are kept.
+    public struct OutreachCounts: Sendable, Equatable {
+        public var total = Count()
+        public var regions: [String: Count] = [:]
+        public var districts: [String: Count] = [:]
+        /// A person on lists of several categories counts in each.
+        public var categories: [String: Count] = [:]
+
+        public init() {}
+
+        public mutating func add(_ row: OutreachRow) {
+            func bump(_ count: inout Count) {
+                count.people += 1
+                if row.funded { count.funded += 1 }
+            }
+            bump(&total)
+            bump(&regions[row.region, default: Count()])
+            bump(&districts[row.district, default: Count()])
+            for category in row.categories.split(separator: "|") { bump(&categories[String(category), default: Count()]) }
+        }
+    }
+
+    /// `YYYY-MM`.
+    public var period: String
+    public var basis: CoverageBasis
+    public var region: String?
+    public var target: CoverageTarget
+    public var current: [CoverageRow]
+    /// The same period a year earlier.
+    public var yearEarlier: [CoverageRow]
+    public var outreach: OutreachCounts
+    public var reconciliations: [Reconciliation]
+    /// Names of provinces and regencies/cities by code (the reference table).
+    public var names: [String: String]
+
+    public init(
+        period: String, basis: CoverageBasis, region: String?, target: CoverageTarget, current: [CoverageRow],
+        yearEarlier: [CoverageRow], outreach: OutreachCounts, reconciliations: [Reconciliation],
+        names: [String: String]
+    ) {
+        (self.period, self.basis, self.region, self.target) = (period, basis, region, target)
+        (self.current, self.yearEarlier, self.outreach) = (current, yearEarlier, outreach)
+        (self.reconciliations, self.names) = (reconciliations, names)
+    }
+
+    /// `YYYY-MM` twelve months before `period`.
+    public static func yearBefore(_ period: String) -> String {
+        "\(String(format: "%04d", (Int(period.prefix(4)) ?? 0) - 1))-\(period.suffix(2))"
+    }
+
+    /// Reads the report's figures with the `Coverage` API; the funded lists of the period by
+    /// SQL/queries/coverage_funded_lists.sql (of the local governments of `region` when given).
+    /// `target` nil: the national target of the period's year, else 70 %.
+    public static func load(
+        period: String, basis: CoverageBasis, region: String?, target: Decimal?, connection: Connection
+    ) throws -> CoverageReportData {
+        try Coverage.checkRegion(region)
+        let (year, month) = try AuditRunner.parsePeriod(period)
+        let text = String(format: "%04d-%02d", year, month)
+        let coverage = Coverage(connection: connection)
+        let current = try coverage.coverage(period: text, basis: basis, region: region)
+        let earlier = try coverage.coverage(period: yearBefore(text), basis: basis, region: region)
+        var outreach = OutreachCounts()
+        try coverage.outreach(period: text, region: region, list: nil) { outreach.add($0) }
+        let lists = try connection.query(
+            PostgresQuery(
+                unsafeSQL: SQLFiles.text(of: "coverage_funded_lists.sql", in: "queries"),
+                binds: [FieldRules.firstDay((year, month)), region])
+        ).map { try $0.decode(String.self, at: 0) }
+        let reconciliations = try lists.map { try coverage.reconcile(list: $0, period: text) }
+        var names: [String: String] = [:]
+        for row in try connection.query("select region_code, name from periksa.regions") {
+            let (code, name) = try row.decode((String, String).self)
+            names[code] = name
+        }
+        return CoverageReportData(
+            period: text, basis: basis, region: region,
+            target: target.map { CoverageTarget(percent: $0, source: .given, year: year) } ?? .default(year: year),
+            current: current, yearEarlier: earlier, outreach: outreach, reconciliations: reconciliations, names: names)
+    }
+}

@@ -97,6 +97,121 @@ language sql stable as $$
     select round(income * r.jkk_rate) + r.jkm_amount from periksa.bpu_rates_on(month) r
 $$;
 
+-- Coverage of every province and regency/city in `month`, by `basis` ('nik' or 'employer'):
+--   participant  = PU-active (a contributions row for the month) or BPU-active (a BPU row for
+--                  it), counted once; one that is both counts as PU
+--   region       = basis nik: the NIK's first four digits; basis employer: for PU the region of
+--                  the employer of its highest wage in the month (ties: the smallest NPP), for
+--                  BPU its domicile region, else the NIK's first four digits
+--   workers      = the region's latest labour-force row with year ≤ the month's year
+--   coverage_pct = round(100 × participants / workers, 2), halves away from zero; PU and BPU
+--                  against the wage and non-wage workers when given
+-- One row per region with participants or a labour-force row, provinces included.
+create function periksa.coverage_rows(month date, basis text)
+returns table (
+    region_code text, participants bigint, pu_participants bigint, bpu_participants bigint, workers bigint,
+    labour_force_year integer, coverage_pct text, pu_coverage_pct text, bpu_coverage_pct text, region_name text
+)
+language plpgsql stable security definer
+set search_path = pg_catalog, periksa
+set plan_cache_mode = force_custom_plan
+as $fn$
+#variable_conflict use_column
+begin
+return query
+with pu as (
+    select distinct on (c.nik) c.nik,
+           case when basis = 'employer' then e.region_code else left(c.nik, 4) end as region
+    from periksa.contributions c
+    join periksa.employers e on e.npp = c.npp
+    where c.period = month
+    order by c.nik, c.wage desc, c.npp
+), bpu as (
+    select b.nik,
+           case when basis = 'employer' then coalesce(b.domicile_region, left(b.nik, 4)) else left(b.nik, 4) end
+               as region
+    from periksa.bpu_contributions b
+    where b.period = month
+      and not exists (select 1 from pu where pu.nik = b.nik)
+), by_regency as (
+    select region as code, sum(pu) as pu, sum(bpu) as bpu
+    from (select region, 1 as pu, 0 as bpu from pu union all select region, 0, 1 from bpu) people
+    group by region
+), codes as (
+    select code from by_regency
+    union
+    select left(code, 2) from by_regency
+    union
+    select region_code from periksa.labour_force where year <= extract(year from month)
+), counted as (
+    select k.code, coalesce(sum(b.pu), 0)::bigint as pu, coalesce(sum(b.bpu), 0)::bigint as bpu
+    from codes k
+    left join by_regency b on (length(k.code) = 4 and b.code = k.code) or (length(k.code) = 2 and left(b.code, 2) = k.code)
+    group by k.code
+)
+select c.code, c.pu + c.bpu as participants, c.pu, c.bpu, lf.workers, lf.year::integer,
+       case when lf.workers > 0 then round(100 * (c.pu + c.bpu)::numeric / lf.workers, 2)::text end as coverage_pct,
+       case when lf.wage_workers > 0 then round(100 * c.pu::numeric / lf.wage_workers, 2)::text end as pu_coverage_pct,
+       case when lf.non_wage_workers > 0 then round(100 * c.bpu::numeric / lf.non_wage_workers, 2)::text end
+           as bpu_coverage_pct,
+       r.name
+from counted c
+left join lateral (
+    select l.workers, l.year, l.wage_workers, l.non_wage_workers
+    from periksa.labour_force l
+    where l.region_code = c.code and l.year <= extract(year from month)
+    order by l.year desc
+    limit 1
+) lf on true
+left join periksa.regions r on r.region_code = c.code
+order by c.code;
+end
+$fn$;
+
+comment on function periksa.coverage_rows(date, text) is
+    'Coverage of every province and regency/city in a month: participants (PU, BPU) over the latest labour-force row.';
+
+-- The outreach list of `month`: every NIK on a worker list that is not a participant then,
+-- once, with the region of its first list row (lists by code, then file line), its district,
+-- its lists and categories (sorted, joined by |; list_codes as an array), whether any list
+-- funds it for the month.
+create function periksa.outreach_rows(month date)
+returns table (
+    nik text, name text, region_code text, district_code text, lists text, categories text, funded boolean,
+    list_codes text[]
+)
+language plpgsql stable security definer
+set search_path = pg_catalog, periksa
+set plan_cache_mode = force_custom_plan
+as $fn$
+#variable_conflict use_column
+begin
+return query
+with participants as (
+    select c.nik from periksa.contributions c where c.period = month
+    union
+    select b.nik from periksa.bpu_contributions b where b.period = month
+), listed as (
+    select w.nik,
+           (array_agg(w.name order by w.list_code, w.line_number) filter (where w.name is not null))[1] as name,
+           (array_agg(w.region_code order by w.list_code, w.line_number))[1] as region_code,
+           string_agg(distinct w.list_code, '|' order by w.list_code) as lists,
+           string_agg(distinct w.category, '|' order by w.category) as categories,
+           coalesce(bool_or(w.funded and w.funded_from <= month and month <= w.funded_to), false) as funded,
+           array_agg(distinct w.list_code order by w.list_code) as list_codes
+    from periksa.worker_lists w
+    where not exists (select 1 from participants p where p.nik = w.nik)
+    group by w.nik
+)
+select nik, name, region_code, left(nik, 6) as district_code, lists, categories, funded, list_codes
+from listed
+order by region_code, district_code, nik;
+end
+$fn$;
+
+comment on function periksa.outreach_rows(date) is
+    'The outreach list of a month: people on the local governments'' lists who are not participants then.';
+
 -- Province and regency/city names (Kemendagri codes), for reports: `Kota Jambi (1571)`.
 create table periksa.regions (
     region_code  text primary key check (region_code ~ '^([0-9]{2}|[0-9]{4})$'),

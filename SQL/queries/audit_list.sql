@@ -46,7 +46,8 @@ select r.branch_code, r.rank, r.npp, r.name, r.region_code, r.scale, r.score, r.
        (select jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'evidence', f.evidence)
                          order by f.category)
         from periksa.findings f
-        where f.run_id = $1 and f.npp = r.npp)::text as findings
+        where f.run_id = $1 and f.npp = r.npp)::text as findings,
+       periksa.region_label(r.region_code) as region_label
 from ranked r
 where r.rank <= $3
 order by r.branch_code, r.rank

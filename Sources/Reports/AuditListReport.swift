@@ -45,7 +45,7 @@ public enum AuditListReport {
                     let evidence = entry.reasons(language)
                     let codes: [String] = entry.categories.map(\.code)
                     return [
-                        "rank": String(entry.rank), "npp": entry.npp, "name": entry.name, "region": entry.region,
+                        "rank": String(entry.rank), "npp": entry.npp, "name": entry.name, "region": entry.regionLabel,
                         "scale": FindingText.scaleName(entry.scale, language), "categories": codes,
                         "categoriesText": codes.joined(separator: " "),
                         "evidence": evidence, "evidenceText": evidence.joined(separator: " · "),

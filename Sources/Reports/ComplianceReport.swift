@@ -143,7 +143,9 @@ public enum ComplianceReport {
                 ? groups.sorted { (order.firstIndex(of: $0.key) ?? 9) < (order.firstIndex(of: $1.key) ?? 9) } : groups
             return sorted.map { group in
                 [
-                    "key": dimension == "section" ? sectionName(group.key, L) : group.key,
+                    "key": dimension == "section"
+                        ? sectionName(group.key, L)
+                        : dimension == "region" ? data.regionNames.label(group.key) : group.key,
                     "active": Formatting.count(group.active, L), "flagged": Formatting.count(group.flagged, L),
                     "compliance": Formatting.percent(group.complianceRate, L),
                     "workers": Formatting.count(group.workers, L), "uncovered": Formatting.count(group.uncovered, L),
@@ -173,7 +175,7 @@ public enum ComplianceReport {
         let top = data.top.enumerated().map { index, employer -> [String: Any] in
             [
                 "rank": String(index + 1), "npp": employer.npp, "name": employer.name, "branch": employer.branch,
-                "region": employer.region, "scale": FindingText.scaleName(employer.scale, L),
+                "region": data.regionNames.label(employer.region), "scale": FindingText.scaleName(employer.scale, L),
                 "categories": employer.categories.map(\.code),
                 "categoriesText": employer.categories.map(\.code).joined(separator: " "),
                 "rupiah": Formatting.rupiah(employer.rupiah, L),
@@ -181,7 +183,8 @@ public enum ComplianceReport {
         }
         let unregistered = data.unregistered.map { business -> [String: String] in
             [
-                "reference": business.reference, "name": business.name, "region": business.region,
+                "reference": business.reference, "name": business.name,
+                "region": data.regionNames.label(business.region),
                 "headcount": Formatting.count(business.headcount, L), "rupiah": Formatting.rupiah(business.rupiah, L),
                 "reason": business.finding.reason(L),
             ]
@@ -207,7 +210,7 @@ public enum ComplianceReport {
         }
 
         var scope = L.text("Seluruh wilayah", "All regions")
-        if let region = data.region { scope = L.text("Wilayah ", "Region ") + region }
+        if let region = data.region { scope = L.text("Wilayah ", "Region ") + data.regionNames.label(region) }
         if let branch = data.branch {
             scope = (data.region == nil ? "" : scope + " · ") + L.text("Kantor cabang ", "Branch office ") + branch
         }
@@ -240,7 +243,8 @@ public enum ComplianceReport {
         return scored.enumerated().map { index, item in
             let (group, score) = item
             return [
-                "rank": String(index + 1), "key": group.key, "index": Formatting.percent(score, L),
+                "rank": String(index + 1), "key": dimension == "region" ? data.regionNames.label(group.key) : group.key,
+                "index": Formatting.percent(score, L),
                 "coverage": Formatting.percent(group.coverage, L),
                 "compliance": Formatting.percent(group.complianceRate, L),
                 "change": change(group.coverage, before[group.key]?.coverage, points: true, L),

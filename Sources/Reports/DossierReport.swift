@@ -139,7 +139,7 @@ public enum DossierReport {
             ],
             ["label": L.text("Skala usaha", "Scale"), "value": dossier.scale],
             ["label": L.text("Kelompok risiko JKK", "JKK risk group"), "value": roman(dossier.riskGroup)],
-            ["label": L.text("Wilayah", "Region"), "value": dossier.region],
+            ["label": L.text("Wilayah", "Region"), "value": dossier.regionLabel],
             ["label": L.text("Kantor cabang", "Branch office"), "value": dossier.branch],
             ["label": L.text("Terdaftar sejak", "Registered on"), "value": Formatting.date(dossier.registeredOn, L)],
             ["label": L.text("Status", "Status"), "value": dossier.status],

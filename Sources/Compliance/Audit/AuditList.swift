@@ -11,6 +11,8 @@ public struct AuditList {
         public var npp: String
         public var name: String
         public var region: String
+        /// `Kota Jambi (1571)`, or the code.
+        public var regionLabel: String
         public var scale: String
         /// The categories of its findings, in order (`PDS_TK`, `TUNGGAKAN`).
         public var categories: [Category] { findings.map(\.category) }
@@ -23,8 +25,9 @@ public struct AuditList {
 
         public init(
             branch: String, rank: Int, npp: String, name: String, region: String, scale: String, score: Decimal,
-            totalLoss: Int64, gap: Int, lastInspected: Date?, findings: [FindingFacts]
+            totalLoss: Int64, gap: Int, lastInspected: Date?, findings: [FindingFacts], regionLabel: String? = nil
         ) {
+            self.regionLabel = regionLabel ?? region
             (self.branch, self.rank, self.npp, self.name, self.region, self.scale) = (
                 branch, rank, npp, name, region, scale
             )
@@ -55,7 +58,8 @@ public struct AuditList {
             try body(
                 Entry(
                     branch: branchCode, rank: rank, npp: npp, name: name, region: region, scale: scale,
-                    score: score, totalLoss: totalLoss, gap: Int(gap), lastInspected: inspected, findings: findings))
+                    score: score, totalLoss: totalLoss, gap: Int(gap), lastInspected: inspected, findings: findings,
+                    regionLabel: try row.decode(String.self, at: 11)))
         }
     }
 }

@@ -150,6 +150,8 @@ public struct ComplianceData: Sendable {
     public var period: ReportPeriod
     public var region: String?
     public var branch: String?
+    /// Names of the regions, for the page.
+    public var regionNames = RegionNames()
     /// The twelve periods ending with `period`, oldest first, each with the figures of its
     /// last audited month (nil: no run).
     public var trend: [(period: ReportPeriod, totals: Totals?)]
@@ -276,9 +278,11 @@ public struct ComplianceData: Sendable {
                         rupiahAgain: rupiah))
             }
         }
-        return ComplianceData(
+        var data = ComplianceData(
             period: period, region: region, branch: branch,
             trend: chosen.map { ($0.0, $0.1.flatMap { totals[$0] }) }, groups: groups, previousGroups: previousGroups,
             top: topEmployers, unregistered: businesses, arrears: arrears, followUp: followUp)
+        data.regionNames = try RegionNames.load(on: connection)
+        return data
     }
 }

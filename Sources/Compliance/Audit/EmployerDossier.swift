@@ -39,6 +39,8 @@ public struct EmployerDossier: Sendable {
     public var scale: String
     public var riskGroup: Int
     public var region: String
+    /// `Kota Jambi (1571)`, or the code.
+    public var regionLabel: String
     public var branch: String
     public var programs: [String]
     public var mandatory: [String]
@@ -85,12 +87,14 @@ public struct EmployerDossier: Sendable {
         guard
             let head = try connection.queryFirst(
                 """
-                select e.npp, e.name, e.npwp, e.nib, e.kbli, e.scale, e.risk_group, e.region_code
+                select e.npp, e.name, e.npwp, e.nib, e.kbli, e.scale, e.risk_group, e.region_code,
+                       periksa.region_label(e.region_code)
                 from periksa.employers e where e.npp = \(npp)
                 """)
         else { return nil }
         let (code, name, npwp, nib, kbli, scale, riskGroup, region) = try head.decode(
             (String, String, String?, String?, String, String, Int32, String).self)
+        let regionLabel = try head.decode(String.self, at: 8)
         guard
             let more = try connection.queryFirst(
                 PostgresQuery(unsafeSQL: try query("dossier_registration.sql"), binds: [npp, run]))
@@ -175,7 +179,7 @@ public struct EmployerDossier: Sendable {
         return EmployerDossier(
             npp: code, name: name, npwp: npwp, nib: nib, kbli: kbli, section: section, scale: scale,
             riskGroup: Int(riskGroup),
-            region: region,
+            region: region, regionLabel: regionLabel,
             branch: branch, programs: programs.split(separator: " ").map(String.init),
             mandatory: mandatory.split(separator: " ").map(String.init), registeredOn: registered, status: status,
             minimumWage: minimum, runID: run, period: period, asOf: asOf, months: months, findings: findings,

@@ -178,6 +178,8 @@ struct CaseTests {
             var listed: [String] = []
             try AuditList(connection: connection).stream(run: run, branch: "JKT-A", capacity: 10) {
                 listed.append($0.npp)
+                // The region's name, for the reports.
+                #expect($0.regionLabel == "Kota Administrasi Jakarta Pusat (3171)" && $0.region == "3171")
             }
             #expect(listed == ["NOJP0010"])
         }

@@ -9,7 +9,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", abstract: "Reports for inspectors and managers (HTML, Markdown).",
         subcommands: [
             AuditListReportCommand.self, EmployerReportCommand.self, ComplianceReportCommand.self,
-            CasesReportCommand.self,
+            CasesReportCommand.self, CoverageReportCommand.self,
         ])
 }
 
@@ -222,5 +222,57 @@ struct CasesReportCommand: PeriksaCommand {
         } else {
             print(text, terminator: "")
         }
+    }
+}
+
+/// `periksa report coverage --period P [--region CODE] [--basis nik|employer] [--target PCT] --format html|md`.
+struct CoverageReportCommand: PeriksaCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract:
+            "Laporan Cakupan Kepesertaan: coverage by region against a year earlier and a target, outreach counts, funded lists, a ranking.",
+        discussion: """
+            Coverage of each province and regency/city (PU and BPU) by the counting basis, the \
+            change in percentage points against the same period a year earlier, the gap to the \
+            target (default: the national RPJMN 2025–2029 target for the period's year where known, \
+            else 70 %), the outreach list counted by region, district and category, the \
+            reconciliation of every list that funds someone in the period, and the regencies/cities \
+            ranked by coverage and by its change (docs/coverage.md). Counts only: no NIK, no name.
+            """)
+
+    @Option(help: "The period, YYYY-MM.") var period: String
+    @Option(help: "Only this province (2 digits) and its regencies/cities, or one regency/city (4).")
+    var region: String?
+    @Option(help: "nik (default) or employer.") var basis: CoverageBasis = .nik
+    @Option(help: "The target coverage in percent (70, 32.15); default: the national target of the year, else 70.")
+    var target: String?
+    @OptionGroup var output: ReportOutputOptions
+    @OptionGroup var global: GlobalOptions
+
+    /// `--target` as a percentage above 0 and at most 100 (`.` or `,` before the decimals).
+    static func percent(_ text: String) throws -> Decimal {
+        let normalised = text.replacingOccurrences(of: ",", with: ".")
+        guard normalised.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            normalised.filter({ $0 == "." }).count <= 1, let value = Decimal(string: normalised), value > 0,
+            value <= 100
+        else {
+            throw ValidationError("--target takes a percentage above 0 and at most 100 (70, 32.15), not \(text)")
+        }
+        return value
+    }
+
+    func validate() throws {
+        _ = try FieldRulesPeriod.normalised(period)
+        if let target { _ = try Self.percent(target) }
+    }
+
+    func execute() throws {
+        let connection = try global.connect()
+        let data = try CoverageReportData.load(
+            period: period, basis: basis, region: region, target: try target.map(Self.percent),
+            connection: connection)
+        let text = try CoverageReport.render(
+            data, generatedAt: try output.day, format: output.format, language: global.language)
+        try output.write(text, language: global.language)
     }
 }

@@ -75,7 +75,9 @@ public struct CoverageReportData: Sendable {
             bump(&total)
             bump(&regions[row.region, default: Count()])
             bump(&districts[row.district, default: Count()])
-            for category in row.categories.split(separator: "|") { bump(&categories[String(category), default: Count()]) }
+            for category in row.categories.split(separator: "|") {
+                bump(&categories[String(category), default: Count()])
+            }
         }
     }
 
@@ -89,13 +91,13 @@ public struct CoverageReportData: Sendable {
     public var yearEarlier: [CoverageRow]
     public var outreach: OutreachCounts
     public var reconciliations: [Reconciliation]
-    /// Names of provinces and regencies/cities by code (the reference table).
-    public var names: [String: String]
+    /// Names of the provinces and regencies/cities, for the page.
+    public var names: RegionNames
 
     public init(
         period: String, basis: CoverageBasis, region: String?, target: CoverageTarget, current: [CoverageRow],
         yearEarlier: [CoverageRow], outreach: OutreachCounts, reconciliations: [Reconciliation],
-        names: [String: String]
+        names: RegionNames
     ) {
         (self.period, self.basis, self.region, self.target) = (period, basis, region, target)
         (self.current, self.yearEarlier, self.outreach) = (current, yearEarlier, outreach)
@@ -127,14 +129,10 @@ public struct CoverageReportData: Sendable {
                 binds: [FieldRules.firstDay((year, month)), region])
         ).map { try $0.decode(String.self, at: 0) }
         let reconciliations = try lists.map { try coverage.reconcile(list: $0, period: text) }
-        var names: [String: String] = [:]
-        for row in try connection.query("select region_code, name from periksa.regions") {
-            let (code, name) = try row.decode((String, String).self)
-            names[code] = name
-        }
         return CoverageReportData(
             period: text, basis: basis, region: region,
             target: target.map { CoverageTarget(percent: $0, source: .given, year: year) } ?? .default(year: year),
-            current: current, yearEarlier: earlier, outreach: outreach, reconciliations: reconciliations, names: names)
+            current: current, yearEarlier: earlier, outreach: outreach, reconciliations: reconciliations,
+            names: try RegionNames.load(on: connection))
     }
 }

@@ -183,15 +183,13 @@ returns table (
 language plpgsql stable security definer
 set search_path = pg_catalog, periksa
 set plan_cache_mode = force_custom_plan
+-- The anti-join against a month's wage rows hashes them (2 million NIKs at Jakarta scale).
+set work_mem = '256MB'
 as $fn$
 #variable_conflict use_column
 begin
 return query
-with participants as (
-    select c.nik from periksa.contributions c where c.period = month
-    union
-    select b.nik from periksa.bpu_contributions b where b.period = month
-), listed as (
+with listed as (
     select w.nik,
            (array_agg(w.name order by w.list_code, w.line_number) filter (where w.name is not null))[1] as name,
            (array_agg(w.region_code order by w.list_code, w.line_number))[1] as region_code,
@@ -200,7 +198,8 @@ with participants as (
            coalesce(bool_or(w.funded and w.funded_from <= month and month <= w.funded_to), false) as funded,
            array_agg(distinct w.list_code order by w.list_code) as list_codes
     from periksa.worker_lists w
-    where not exists (select 1 from participants p where p.nik = w.nik)
+    where not exists (select 1 from periksa.contributions c where c.period = month and c.nik = w.nik)
+      and not exists (select 1 from periksa.bpu_contributions b where b.period = month and b.nik = w.nik)
     group by w.nik
 )
 select nik, name, region_code, left(nik, 6) as district_code, lists, categories, funded, list_codes

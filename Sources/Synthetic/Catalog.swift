@@ -25,6 +25,21 @@ enum Catalog {
         Region(code: "9471", name: "Kota Jayapura", branches: ["JYP-JAYAPURA"], weight: 0.5),
     ]
 
+    /// Regencies/cities outside `regions` where some informal workers' NIKs were issued: the
+    /// commuter belts of Jakarta and Jambi, and Jawa Barat's regencies on the province's list.
+    /// No labour-force row is written for them.
+    static let coverageOrigins: [(code: String, name: String, weight: Double)] = [
+        ("3201", "Kabupaten Bogor", 1.2), ("3275", "Kota Bekasi", 1.2), ("3276", "Kota Depok", 0.8),
+        ("3603", "Kabupaten Tangerang", 1), ("3674", "Kota Tangerang Selatan", 1),
+        ("1505", "Kabupaten Muaro Jambi", 0.4),
+    ]
+
+    /// The working population of a province outside its generated regencies/cities, as a multiple
+    /// of theirs (DKI Jakarta: Kepulauan Seribu; Jawa Barat: everything but Kota Bandung).
+    static let restOfProvince: [String: Double] = [
+        "31": 0.004, "32": 17, "33": 13, "35": 8.5, "36": 3.2, "15": 3.8, "61": 7.5,
+    ]
+
     /// UMK set by the regency/city (rupiah), written to minimum-wages.csv; UMPs are shipped.
     static let cityMinimumWages: [(String, Int, String)] = [
         ("3273", 2024, "4209309"), ("3273", 2025, "4482914"), ("3273", 2026, "4737678"),

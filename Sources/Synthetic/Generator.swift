@@ -3,7 +3,9 @@ import Foundation
 /// `periksa generate`: the five input files of the data contract for K months ending at a
 /// chosen period, realistic for Indonesia, with violations of every rule planted next to
 /// near misses, and `truth.csv`: the findings the rules define for the last month, computed by
-/// `ReferenceAudit`. Same options and seed, same bytes.
+/// `ReferenceAudit`; and the coverage files (BPU contributions, the local governments' worker
+/// lists, the labour force) with the situations coverage, outreach and reconciliation must find
+/// (CoverageGenerator.swift). Same options and seed, same bytes.
 public struct Generator {
     public struct Options: Sendable {
         public var directory: String
@@ -33,6 +35,11 @@ public struct Generator {
         public var paymentRows = 0
         public var findings = 0
         public var expectedRejections = 0
+        public var bpuRows = 0
+        public var workerListRows = 0
+        public var labourForceRows = 0
+        /// What the coverage files plant for the audited period.
+        public var coverage = CoverageSummary()
     }
 
     enum PaymentHabit { case onTime, late, partial, never, instalments, sporadic, overpays }
@@ -270,6 +277,7 @@ public struct Generator {
         var paid: [Int: [Cents]] = [:]
         var audited: [(employer: Int, nik: UInt64, wage: Cents)] = []
         var realBills: [Int: (count: Int, bill: Cents)] = [:]
+        var puRows: [String: Int] = [:]
         for month in firstMonth...options.period {
             let monthText = Self.periodText(month)
             let lastDay = ReferenceAudit.Day.lastDay(ofMonth: month)
@@ -280,6 +288,7 @@ public struct Generator {
                 for (w, person) in roster.enumerated() { bill += realWage(employer, person, index: w, month: month) }
                 if month == options.period { realBills[index] = (employer.realHeadcount, bill) }
                 guard e.isActiveStatus, e.registeredOn <= lastDay, employer.skippedMonth != month else { continue }
+                if month == options.period { puRows[e.region, default: 0] += employer.reportedHeadcount }
                 var monthDue: Cents = 0
                 for (w, person) in roster.prefix(employer.reportedHeadcount).enumerated() {
                     let wage = reportedWage(employer, real: realWage(employer, person, index: w, month: month))
@@ -328,6 +337,9 @@ public struct Generator {
                 audited: audited.first.map { (employers[$0.employer].audit.npp, $0.nik) },
                 path: path("expected-rejections.csv"))
         }
+
+        // bpu-contributions.csv, worker-lists.csv, labour-force.csv.
+        try writeCoverageFiles(employers: employers, puRows: puRows, summary: &summary)
 
         // truth.csv: the findings of the audited month, by the reference implementation.
         guard options.truth else { return summary }

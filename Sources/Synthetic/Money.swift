@@ -101,3 +101,22 @@ public struct RateTable: Sendable {
         return total
     }
 }
+
+/// The rates of the BPU programmes (informal participants), as shipped in migration 0010: JKK
+/// 1 % of the declared income, JKM Rp 6,800 a month, JHT 2 % (PP 44/2015 and its amendments).
+public struct BPURates: Sendable {
+    /// JKK and JHT in millionths of the declared income; JKM in cents a month.
+    public var jkk: Int64 = 10_000
+    public var jkm: Cents = 6_800_00
+    public var jht: Int64 = 20_000
+
+    public init() {}
+
+    /// The package a local government pays for one person for one month: `round(i × JKK) + JKM`.
+    public func package(income: Cents) -> Cents { Money.times(income, millionths: jkk) + jkm }
+
+    /// What a participant at declared income `income` pays a month, JHT included when taken.
+    public func amount(income: Cents, jht withJHT: Bool) -> Cents {
+        package(income: income) + (withJHT ? Money.times(income, millionths: jht) : 0)
+    }
+}

@@ -13,6 +13,14 @@ struct GenerateCommand: ParsableCommand {
             for K months ending at --period, with violations of every rule next to near misses, and \
             truth.csv: the findings of the last month in the findings format. --dirty adds rows every \
             file must reject, listed in expected-rejections.csv. Same options, same bytes.
+
+            Also writes the coverage files (docs/coverage.md): bpu-contributions.csv (informal \
+            participants, mandiri or paid for by a local government, every month), worker-lists.csv \
+            (the local governments' lists as they stand for --period: funded and unfunded, a decree \
+            of the year before, people on a province's and a city's list, funded people missing or \
+            already wage workers, people paid for but not listed, mistyped NIKs) and \
+            labour-force.csv (each generated province and regency/city, the year of --period and \
+            the one before; some regions have none). They carry no broken rows.
             """)
 
     @Option(help: "The folder to write into.")
@@ -86,8 +94,40 @@ struct GenerateCommand: ParsableCommand {
                 \(out): \(summary.employers) employers, \(summary.contributionRows) contribution rows, \
                 \(summary.workforceRows) workforce rows, \(summary.paymentRows) payments, \
                 \(writesTruth ? "\(summary.findings) findings in truth.csv" : "no truth.csv")\
-                \(dirty ? ", \(summary.expectedRejections) rows to reject" : "")
+                \(dirty ? ", \(summary.expectedRejections) rows to reject" : ""); \(summary.bpuRows) BPU rows, \
+                \(summary.workerListRows) worker-list rows, \(summary.labourForceRows) labour-force rows
 
                 """.utf8))
+        // What the coverage files plant for the audited month.
+        let coverage = summary.coverage
+        var lines = [
+            """
+            planted for \(period): \(coverage.bpuParticipants) BPU participants, \(coverage.outreach) listed people \
+            not participating (\(coverage.outreachFunded) of them funded), \(coverage.onListsOfTwoGovernments) on \
+            the lists of two local governments, \(coverage.mistypedNIKs) mistyped NIKs; no labour-force row: \
+            \(coverage.regionsWithoutLabourForce.joined(separator: " "))
+            """
+        ]
+        // A local government none of whose lists funds the month: what it still pays for shows
+        // in no reconciliation.
+        let funding = Set(coverage.lists.filter(\.fundsPeriod).map(\.pemda))
+        for list in coverage.lists where list.rows > 0 {
+            let name = "\(list.code) (\(list.pemda))"
+            if list.fundsPeriod {
+                lines.append(
+                    """
+                    \(name): \(list.expected) funded, \(list.enrolled) enrolled, \(list.missing) missing, \
+                    \(list.alreadyPU) already PU, \(list.paidNotListed) paid but not listed
+                    """)
+            } else if list.funded > 0 {
+                let stillPaid =
+                    funding.contains(list.pemda) || list.paidNotListed == 0
+                    ? "" : "; still paid for: \(list.paidNotListed)"
+                lines.append("\(name): \(list.funded) funded, none for \(period) (the window ended)\(stillPaid)")
+            } else {
+                lines.append("\(name): \(list.rows) people, not funded")
+            }
+        }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n  ") + "\n").utf8))
     }
 }

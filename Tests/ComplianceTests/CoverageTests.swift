@@ -201,6 +201,16 @@ struct CoverageTests {
             // M1 is funded from July only. Budget 3 × 16,800 + 26,800; paid 26,800.
             #expect(result.expected == 4 && result.count(.missing) == 2 && result.count(.enrolled) == 1)
             #expect(result.budget == 77_200 && result.paid == 26_800 && result.difference == 50_400)
+            // The report's summary, added up by the server, says the same.
+            let summary = try #require(
+                try Coverage(connection: connection).reconcileSummary(
+                    lists: ["SK-JKT-1", "SK-PUSAT-2"], period: "2025-06"
+                )
+                .last)
+            #expect(summary.listCode == "SK-PUSAT-2" && summary.rows.isEmpty)
+            #expect(summary.expected == 4 && summary.budget == 77_200 && summary.paid == 26_800)
+            #expect(
+                Reconciliation.Status.allCases.map(summary.count) == Reconciliation.Status.allCases.map(result.count))
             #expect(throws: CoverageError.listFundsNobody(list: "SK-PUSAT-2", period: "2026-01")) {
                 try Coverage(connection: connection).reconcile(list: "SK-PUSAT-2", period: "2026-01")
             }

@@ -63,21 +63,36 @@ public struct Reconciliation: Sendable {
     public var pemdaCode: String
     /// `YYYY-MM`.
     public var period: String
+    /// The rows (empty for a summary: `Coverage.reconcileSummary`).
     public var rows: [Row]
+    /// How many NIKs the list funds for the period.
+    public private(set) var expected: Int
+    private var counts: [Status: Int]
+    /// Σ over the expected NIKs of the BPU package of the list's declared income.
+    public private(set) var budget: Decimal
+    /// Σ of what the enrolled paid.
+    public private(set) var paid: Decimal
 
-    /// The NIKs the list funds for the period, with the package of each (once each).
-    private var expectedPackages: [String: Decimal] {
+    /// A reconciliation with its rows; the counts and sums follow from them.
+    public init(listCode: String, pemdaCode: String, period: String, rows: [Row]) {
         var packages: [String: Decimal] = [:]
         for row in rows where row.status != .paidNotListed { packages[row.nik] = row.package }
-        return packages
+        self.init(
+            listCode: listCode, pemdaCode: pemdaCode, period: period, rows: rows, expected: packages.count,
+            counts: Dictionary(grouping: rows, by: \.status).mapValues(\.count), budget: packages.values.reduce(0, +),
+            paid: rows.filter { $0.status == .enrolled }.reduce(0) { $0 + ($1.amount ?? 0) })
     }
 
-    public var expected: Int { expectedPackages.count }
-    public func count(_ status: Status) -> Int { rows.filter { $0.status == status }.count }
-    /// Σ over the expected NIKs of the BPU package of the list's declared income.
-    public var budget: Decimal { expectedPackages.values.reduce(0, +) }
-    /// Σ of what the enrolled paid.
-    public var paid: Decimal { rows.filter { $0.status == .enrolled }.reduce(0) { $0 + ($1.amount ?? 0) } }
+    /// A summary: the counts and sums only.
+    public init(
+        listCode: String, pemdaCode: String, period: String, rows: [Row] = [], expected: Int, counts: [Status: Int],
+        budget: Decimal, paid: Decimal
+    ) {
+        (self.listCode, self.pemdaCode, self.period, self.rows) = (listCode, pemdaCode, period, rows)
+        (self.expected, self.counts, self.budget, self.paid) = (expected, counts, budget, paid)
+    }
+
+    public func count(_ status: Status) -> Int { counts[status] ?? 0 }
     public var difference: Decimal { budget - paid }
 }
 
@@ -162,25 +177,78 @@ public struct Coverage {
 
     /// The reconciliation of `list` for `period`; refused when the list funds nobody then.
     public func reconcile(list: String, period: String) throws -> Reconciliation {
-        let day = try Self.firstDay(period)
         guard try connection.queryFirst("select 1 from periksa.worker_lists where list_code = \(list) limit 1") != nil
         else {
             throw CoverageError.unknownList(list)
         }
-        var pemda = ""
-        let rows = try connection.query(
-            PostgresQuery(unsafeSQL: SQLFiles.text(of: "reconcile.sql", in: "queries"), binds: [list, day])
-        ).map { row -> Reconciliation.Row in
-            let (status, nik, name, income, package) = try row.decode((String, String, String?, Decimal, Decimal).self)
-            pemda = try row.decode(String.self, at: 6)
-            return Reconciliation.Row(
-                status: Reconciliation.Status(rawValue: status) ?? .missing, nik: nik, name: name,
-                declaredIncome: income, package: package, amount: try row.decode(Decimal?.self, at: 5))
-        }
-        let result = Reconciliation(listCode: list, pemdaCode: pemda, period: String(day.prefix(7)), rows: rows)
-        guard result.expected > 0 else {
-            throw CoverageError.listFundsNobody(list: list, period: String(day.prefix(7)))
+        let month = String(try Self.firstDay(period).prefix(7))
+        guard let result = try reconcile(lists: [list], period: period).first, result.expected > 0 else {
+            throw CoverageError.listFundsNobody(list: list, period: month)
         }
         return result
+    }
+
+    /// The reconciliations of `lists` for `period`, in one pass over the month's rows (in the
+    /// order of the codes; a list that funds nobody then has no rows, and so no entry).
+    public func reconcile(lists: [String], period: String) throws -> [Reconciliation] {
+        let day = try Self.firstDay(period)
+        var grouped: [(list: String, pemda: String, rows: [Reconciliation.Row])] = []
+        try connection.stream(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: "reconcile.sql", in: "queries"), binds: [lists, day])
+        ) { row in
+            let (status, nik, name, income, package) = try row.decode((String, String, String?, Decimal, Decimal).self)
+            let (amount, pemda, list) = try (
+                row.decode(Decimal?.self, at: 5), row.decode(String.self, at: 6), row.decode(String.self, at: 7)
+            )
+            if grouped.last?.list != list { grouped.append((list, pemda, [])) }
+            grouped[grouped.count - 1].rows.append(
+                Reconciliation.Row(
+                    status: Reconciliation.Status(rawValue: status) ?? .missing, nik: nik, name: name,
+                    declaredIncome: income, package: package, amount: amount))
+        }
+        let results = grouped.map {
+            Reconciliation(listCode: $0.list, pemdaCode: $0.pemda, period: String(day.prefix(7)), rows: $0.rows)
+        }
+        return results.filter { $0.expected > 0 }
+    }
+
+    /// The counts and sums of the reconciliations of `lists` for `period`, without their rows:
+    /// the statement of `reconcile`, added up by the server (for the coverage report).
+    public func reconcileSummary(lists: [String], period: String) throws -> [Reconciliation] {
+        let day = try Self.firstDay(period)
+        var base = try SQLFiles.text(of: "reconcile.sql", in: "queries")
+        if let order = base.range(of: "\norder by ", options: .backwards) { base = String(base[..<order.lowerBound]) }
+        let sql = """
+            with r as (
+            \(base)
+            ), expected as (
+                select list_code, pemda_code, count(*) as expected, sum(package) as budget
+                from (select distinct list_code, pemda_code, nik, package from r where status <> 'paid_not_listed') d
+                group by list_code, pemda_code
+            ), counted as (
+                select list_code,
+                       count(*) filter (where status = 'enrolled') as enrolled,
+                       count(*) filter (where status = 'missing') as missing,
+                       count(*) filter (where status = 'already_pu') as already_pu,
+                       count(*) filter (where status = 'paid_not_listed') as paid_not_listed,
+                       coalesce(sum(amount) filter (where status = 'enrolled'), 0) as paid
+                from r group by list_code
+            )
+            select e.list_code, e.pemda_code, e.expected, e.budget, c.enrolled, c.missing, c.already_pu,
+                   c.paid_not_listed, c.paid
+            from expected e join counted c using (list_code)
+            order by e.list_code
+            """
+        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: [lists, day])).map { row in
+            let (list, pemda, expected, budget) = try row.decode((String, String, Int, Decimal).self)
+            let (enrolled, missing, alreadyPU, notListed, paid) = try (
+                row.decode(Int.self, at: 4), row.decode(Int.self, at: 5), row.decode(Int.self, at: 6),
+                row.decode(Int.self, at: 7), row.decode(Decimal.self, at: 8)
+            )
+            return Reconciliation(
+                listCode: list, pemdaCode: pemda, period: String(day.prefix(7)), expected: expected,
+                counts: [.enrolled: enrolled, .missing: missing, .alreadyPU: alreadyPU, .paidNotListed: notListed],
+                budget: budget, paid: paid)
+        }
     }
 }

@@ -128,7 +128,7 @@ public struct CoverageReportData: Sendable {
                 unsafeSQL: SQLFiles.text(of: "coverage_funded_lists.sql", in: "queries"),
                 binds: [FieldRules.firstDay((year, month)), region])
         ).map { try $0.decode(String.self, at: 0) }
-        let reconciliations = try lists.map { try coverage.reconcile(list: $0, period: text) }
+        let reconciliations = try coverage.reconcileSummary(lists: lists, period: text)
         return CoverageReportData(
             period: text, basis: basis, region: region,
             target: target.map { CoverageTarget(percent: $0, source: .given, year: year) } ?? .default(year: year),

@@ -40,7 +40,10 @@ with list as (
     select e.list_code, 4, 'enrolled', e.nik, coalesce(e.name, b.name), e.declared_income, b.amount
     from expected e join g using (list_code) join bpu b on b.nik = e.nik and b.funded_by = g.code
 )
-select r.status, r.nik, r.name, r.declared_income, periksa.bpu_package(r.declared_income, $2::date) as package,
+-- The package as periksa.bpu_package computes it, with the month's rates read once.
+select r.status, r.nik, r.name, r.declared_income, round(r.declared_income * rt.jkk_rate) + rt.jkm_amount as package,
        r.amount, g.code as pemda_code, r.list_code
-from rows r join g using (list_code)
+from rows r
+join g using (list_code)
+cross join periksa.bpu_rates_on($2::date) rt
 order by r.list_code, r.rank, r.nik

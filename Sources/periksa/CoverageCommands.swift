@@ -132,24 +132,27 @@ struct OutreachCommand: PeriksaCommand {
         if let splitFolder {
             try FileManager.default.createDirectory(atPath: splitFolder, withIntermediateDirectories: true)
             var current: (district: String, handle: FileHandle)?
+            // A district's rows may come in several stretches (rows are by region first): its
+            // file is written anew the first time, appended to after.
+            var written: Set<String> = []
             var files = 0
             try coverage.outreach(period: period, region: region, list: list) { row in
                 count += 1
                 if current?.district != row.district {
                     try current?.handle.close()
                     let path = (splitFolder as NSString).appendingPathComponent("outreach-\(row.district).csv")
-                    if !FileManager.default.fileExists(atPath: path) {
+                    if written.insert(row.district).inserted {
                         FileManager.default.createFile(atPath: path, contents: Data(Self.header.utf8))
                     }
                     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                     try handle.seekToEnd()
                     current = (row.district, handle)
-                    files += 1
                 }
                 try current?.handle.write(
                     contentsOf: Data((fields(row).map(CSV.field).joined(separator: ",") + "\n").utf8))
             }
             try current?.handle.close()
+            files = written.count
             printNote(
                 language.text(
                     "\(Formatting.count(count, language)) orang, \(files) berkas per kecamatan di \(splitFolder)",

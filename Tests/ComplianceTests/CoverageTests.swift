@@ -208,6 +208,16 @@ struct CoverageTests {
                 )
                 .last)
             #expect(summary.listCode == "SK-PUSAT-2" && summary.rows.isEmpty)
+            // And for the province's list: A already PU, M1 missing, nothing paid by 31.
+            let province = try Coverage(connection: connection).reconcile(list: "SK-JKT-1", period: "2025-06")
+            let provinceSummary = try #require(
+                try Coverage(connection: connection).reconcileSummary(lists: ["SK-JKT-1"], period: "2025-06").first)
+            #expect(province.expected == 2 && province.count(.alreadyPU) == 1 && province.count(.missing) == 1)
+            #expect(
+                [provinceSummary.expected, provinceSummary.count(.alreadyPU), provinceSummary.count(.missing)] == [
+                    2, 1, 1,
+                ]
+                    && provinceSummary.budget == province.budget && provinceSummary.paid == 0)
             #expect(summary.expected == 4 && summary.budget == 77_200 && summary.paid == 26_800)
             #expect(
                 Reconciliation.Status.allCases.map(summary.count) == Reconciliation.Status.allCases.map(result.count))

@@ -212,33 +212,11 @@ public struct Coverage {
         return results.filter { $0.expected > 0 }
     }
 
-    /// The counts and sums of the reconciliations of `lists` for `period`, without their rows:
-    /// the statement of `reconcile`, added up by the server (for the coverage report).
+    /// The counts and sums of the reconciliations of `lists` for `period`, without their rows
+    /// (SQL/queries/reconcile_summary.sql, for the coverage report).
     public func reconcileSummary(lists: [String], period: String) throws -> [Reconciliation] {
         let day = try Self.firstDay(period)
-        var base = try SQLFiles.text(of: "reconcile.sql", in: "queries")
-        if let order = base.range(of: "\norder by ", options: .backwards) { base = String(base[..<order.lowerBound]) }
-        let sql = """
-            with r as (
-            \(base)
-            ), expected as (
-                select list_code, pemda_code, count(*) as expected, sum(package) as budget
-                from (select distinct list_code, pemda_code, nik, package from r where status <> 'paid_not_listed') d
-                group by list_code, pemda_code
-            ), counted as (
-                select list_code,
-                       count(*) filter (where status = 'enrolled') as enrolled,
-                       count(*) filter (where status = 'missing') as missing,
-                       count(*) filter (where status = 'already_pu') as already_pu,
-                       count(*) filter (where status = 'paid_not_listed') as paid_not_listed,
-                       coalesce(sum(amount) filter (where status = 'enrolled'), 0) as paid
-                from r group by list_code
-            )
-            select e.list_code, e.pemda_code, e.expected, e.budget, c.enrolled, c.missing, c.already_pu,
-                   c.paid_not_listed, c.paid
-            from expected e join counted c using (list_code)
-            order by e.list_code
-            """
+        let sql = try SQLFiles.text(of: "reconcile_summary.sql", in: "queries")
         return try connection.query(PostgresQuery(unsafeSQL: sql, binds: [lists, day])).map { row in
             let (list, pemda, expected, budget) = try row.decode((String, String, Int, Decimal).self)
             let (enrolled, missing, alreadyPU, notListed, paid) = try (

@@ -115,27 +115,39 @@ returns table (
 language plpgsql stable security definer
 set search_path = pg_catalog, periksa
 set plan_cache_mode = force_custom_plan
+-- The month's distinct NIKs are hashed (2 million at Jakarta scale).
+set work_mem = '256MB'
 as $fn$
 #variable_conflict use_column
 begin
 return query
 with pu as (
-    select distinct on (c.nik) c.nik,
-           case when basis = 'employer' then e.region_code else left(c.nik, 4) end as region
-    from periksa.contributions c
-    join periksa.employers e on e.npp = c.npp
-    where c.period = month
-    order by c.nik, c.wage desc, c.npp
+    -- By employer: the employer of each NIK's highest wage (ties: the smallest NPP). By NIK the
+    -- employers do not matter: the month's distinct NIKs, hashed. Each call is planned for its
+    -- basis, so only one branch runs.
+    select x.region, count(*) as n from (
+        select distinct on (c.nik) c.nik, e.region_code as region
+        from periksa.contributions c
+        join periksa.employers e on e.npp = c.npp
+        where c.period = month and basis = 'employer'
+        order by c.nik, c.wage desc, c.npp
+    ) x
+    group by x.region
+    union all
+    select left(d.nik, 4), count(*)
+    from (select distinct c.nik from periksa.contributions c where c.period = month and basis <> 'employer') d
+    group by left(d.nik, 4)
 ), bpu as (
-    select b.nik,
-           case when basis = 'employer' then coalesce(b.domicile_region, left(b.nik, 4)) else left(b.nik, 4) end
-               as region
+    -- BPU-active and not PU-active: the month's BPU rows without a wage row.
+    select case when basis = 'employer' then coalesce(b.domicile_region, left(b.nik, 4)) else left(b.nik, 4) end
+               as region, count(*) as n
     from periksa.bpu_contributions b
     where b.period = month
-      and not exists (select 1 from pu where pu.nik = b.nik)
+      and not exists (select 1 from periksa.contributions c where c.period = month and c.nik = b.nik)
+    group by 1
 ), by_regency as (
     select region as code, sum(pu) as pu, sum(bpu) as bpu
-    from (select region, 1 as pu, 0 as bpu from pu union all select region, 0, 1 from bpu) people
+    from (select region, n as pu, 0 as bpu from pu union all select region, 0, n from bpu) people
     group by region
 ), codes as (
     select code from by_regency

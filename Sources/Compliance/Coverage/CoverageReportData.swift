@@ -68,14 +68,19 @@ public struct CoverageReportData: Sendable {
         public init() {}
 
         public mutating func add(_ row: OutreachRow) {
+            add(region: row.region, district: row.district, categories: row.categories, funded: row.funded, people: 1)
+        }
+
+        /// `people` of the outreach list with these region, district, categories and funding.
+        public mutating func add(region: String, district: String, categories list: String, funded: Bool, people: Int) {
             func bump(_ count: inout Count) {
-                count.people += 1
-                if row.funded { count.funded += 1 }
+                count.people += people
+                if funded { count.funded += people }
             }
             bump(&total)
-            bump(&regions[row.region, default: Count()])
-            bump(&districts[row.district, default: Count()])
-            for category in row.categories.split(separator: "|") {
+            bump(&regions[region, default: Count()])
+            bump(&districts[district, default: Count()])
+            for category in list.split(separator: "|") {
                 bump(&categories[String(category), default: Count()])
             }
         }
@@ -121,8 +126,17 @@ public struct CoverageReportData: Sendable {
         let coverage = Coverage(connection: connection)
         let current = try coverage.coverage(period: text, basis: basis, region: region)
         let earlier = try coverage.coverage(period: yearBefore(text), basis: basis, region: region)
+        // The outreach list counted on the server (SQL/queries/outreach_counts.sql).
         var outreach = OutreachCounts()
-        try coverage.outreach(period: text, region: region, list: nil) { outreach.add($0) }
+        try connection.stream(
+            PostgresQuery(
+                unsafeSQL: SQLFiles.text(of: "outreach_counts.sql", in: "queries"),
+                binds: [FieldRules.firstDay((year, month)), region])
+        ) { row in
+            let (regionCode, district, categories, funded, people) = try row.decode(
+                (String, String, String, Bool, Int).self)
+            outreach.add(region: regionCode, district: district, categories: categories, funded: funded, people: people)
+        }
         let lists = try connection.query(
             PostgresQuery(
                 unsafeSQL: SQLFiles.text(of: "coverage_funded_lists.sql", in: "queries"),

@@ -186,14 +186,15 @@ struct CaseShowCommand: PeriksaCommand {
             throw CaseError.caseNotFound(caseID)
         }
         let events = try cases.events(of: caseID).filter { $0.on <= day }
+        let listedUntil = try cases.holidaysListedUntil()
         let language = global.language
         switch format {
         case .json:
             var object = CaseJSON.object(status, asOf: day)
             object["events"] = events.map(CaseJSON.event)
             object["deadline_provisional"] =
-                try status.deadline.map {
-                    CaseText.isProvisional($0, listedUntil: try cases.holidaysListedUntil())
+                status.deadline.map {
+                    CaseText.isProvisional($0, listedUntil: listedUntil)
                 } ?? false
             print(try CaseJSON.text(object))
         case .table:
@@ -207,10 +208,10 @@ struct CaseShowCommand: PeriksaCommand {
                 (language.text("dibuka", "opened"), status.openedOn),
                 (
                     language.text("batas waktu", "deadline"),
-                    try status.deadline.map {
+                    status.deadline.map {
                         CaseText.longDate($0, language)
                             + (status.overdue(on: day) ? language.text(" — TERLAMBAT", " — OVERDUE") : "")
-                            + (CaseText.isProvisional($0, listedUntil: try cases.holidaysListedUntil())
+                            + (CaseText.isProvisional($0, listedUntil: listedUntil)
                                 ? language.text(" (sementara)", " (provisional)") : "")
                     } ?? "-"
                 ),

@@ -149,12 +149,12 @@ public struct Cases {
         try connection.transaction { connection in
             guard
                 let row = try connection.queryFirst(
-                    "select state, opened_on::text from periksa.cases where case_id = \(caseID) for update")
+                    "select opened_on::text from periksa.cases where case_id = \(caseID) for update")
             else { throw CaseError.caseNotFound(caseID) }
-            let (stateText, openedOn) = try row.decode((String, String).self)
+            let openedOn = try row.decode(String.self, at: 0)
+            // The state follows from the events (periksa.cases.state mirrors the latest one).
             let events = try self.events(of: caseID, connection)
-            let history = Self.history(
-                caseID: caseID, state: CaseState(rawValue: stateText) ?? .dibuka, openedOn: openedOn, events: events)
+            let history = Self.history(caseID: caseID, openedOn: openedOn, events: events)
             var dates = CaseDates(tmp2tFrom: nil)
             if let deadline = history.warningIIDeadline {
                 dates.tmp2tFrom = try connection.queryFirst("select (\(deadline)::date + 30)::text")!.decode(
@@ -179,7 +179,7 @@ public struct Cases {
     }
 
     /// What the events so far leave, for judging the next one.
-    static func history(caseID: Int, state: CaseState, openedOn: String, events: [CaseEvent]) -> CaseHistory {
+    static func history(caseID: Int, openedOn: String, events: [CaseEvent]) -> CaseHistory {
         CaseHistory(
             caseID: caseID, state: events.last?.state ?? .dibuka, openedOn: openedOn,
             latestOn: events.last?.on ?? openedOn,
@@ -292,10 +292,11 @@ extension Cases {
     /// The facts of the letter of step `kind`; refused when the case has not reached it.
     public func letter(case caseID: Int, kind: CaseLetterKind) throws -> CaseLetterData {
         let events = try events(of: caseID)
-        guard let any = try status(asOf: "9999-12-31", caseID: caseID).first else {
-            throw CaseError.caseNotFound(caseID)
-        }
         guard let step = events.last(where: { $0.event == kind.event }) else {
+            // Not reached (or no such case): the message names the state the case is in.
+            guard let any = try status(asOf: "9999-12-31", caseID: caseID).first else {
+                throw CaseError.caseNotFound(caseID)
+            }
             throw CaseError.letterNotReached(case: caseID, state: any.state, kind: kind.rawValue)
         }
         guard let status = try status(asOf: step.on, caseID: caseID).first else { throw CaseError.caseNotFound(caseID) }

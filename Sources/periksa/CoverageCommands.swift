@@ -142,7 +142,9 @@ struct OutreachCommand: PeriksaCommand {
                     try current?.handle.close()
                     let path = (splitFolder as NSString).appendingPathComponent("outreach-\(row.district).csv")
                     if written.insert(row.district).inserted {
-                        FileManager.default.createFile(atPath: path, contents: Data(Self.header.utf8))
+                        guard FileManager.default.createFile(atPath: path, contents: Data(Self.header.utf8)) else {
+                            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+                        }
                     }
                     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                     try handle.seekToEnd()

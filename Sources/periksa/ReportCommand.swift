@@ -268,9 +268,10 @@ struct CoverageReportCommand: PeriksaCommand {
 
     func execute() throws {
         let connection = try global.connect()
+        let global = global
         let data = try CoverageReportData.load(
             period: period, basis: basis, region: region, target: try target.map(Self.percent),
-            connection: connection)
+            connection: connection, connect: { try global.connect() })
         let text = try CoverageReport.render(
             data, generatedAt: try output.day, format: output.format, language: global.language)
         try output.write(text, language: global.language)

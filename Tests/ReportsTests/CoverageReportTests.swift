@@ -114,7 +114,13 @@ enum CoverageFixture {
 
     /// The fixture imported into a fresh database, with the names of its regions.
     static func with(_ body: (Connection) throws -> Void) throws {
-        try TestDatabase.withConnection { connection in
+        try with { connection, _ in try body(connection) }
+    }
+
+    /// The same, with the database's connection string too (for a second connection).
+    static func with(_ body: (Connection, String) throws -> Void) throws {
+        try TestDatabase.with { conninfo in
+            let connection = try Connection(conninfo: conninfo)
             for (kind, csv) in files {
                 let summary = try TemporaryFile.with(csv) {
                     try Importer(connection: connection).run(.init(kind: kind, path: $0))
@@ -129,7 +135,7 @@ enum CoverageFixture {
                     ('1571', 'Kota Jambi', 'kota')
                 on conflict (region_code) do nothing
                 """)
-            try body(connection)
+            try body(connection, conninfo)
         }
     }
 
@@ -168,9 +174,12 @@ struct CoverageReportTests {
         "by the NIK's region: provinces and regencies/cities, a year earlier, the target, outreach, lists, rankings; no NIK"
     )
     func report() throws {
-        try CoverageFixture.with { connection in
+        try CoverageFixture.with { connection, conninfo in
+            // The lists read on a second connection while the coverage is read on the first, as
+            // `periksa report coverage` does; the English page below reads all on one.
             let data = try CoverageReportData.load(
-                period: "2025-06", basis: .nik, region: nil, target: nil, connection: connection)
+                period: "2025-06", basis: .nik, region: nil, target: nil, connection: connection,
+                connect: { try Connection(conninfo: conninfo) })
             #expect(
                 data.target == .init(percent: Decimal(string: "32.15")!, source: .plan("RPJMN 2025–2029"), year: 2025))
             #expect(data.current.map(\.region) == ["15", "1504", "1505", "1509", "1571"])
@@ -363,9 +372,10 @@ struct CoverageReportTests {
     /// June 2024 4 of 16, 25.00 %: +5.00 points; 32.15 − 30.00 = 2.15 points, ⌈6.43⌉ − 6 = 1 short.
     @Test("by the employer's region, for Kota Jambi alone: its figures, its outreach, its list")
     func employerBasisOneRegion() throws {
-        try CoverageFixture.with { connection in
+        try CoverageFixture.with { connection, conninfo in
             let data = try CoverageReportData.load(
-                period: "2025-06", basis: .employer, region: "1571", target: nil, connection: connection)
+                period: "2025-06", basis: .employer, region: "1571", target: nil, connection: connection,
+                connect: { try Connection(conninfo: conninfo) })
             let md = try CoverageReport.render(
                 data, generatedAt: CoverageFixture.generatedAt, format: .md, language: .indonesian)
             for fact in [

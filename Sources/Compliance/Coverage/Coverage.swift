@@ -212,21 +212,13 @@ public struct Coverage {
         return results.filter { $0.expected > 0 }
     }
 
-    /// The counts and sums of the reconciliations of `lists` for `period`, without their rows
-    /// (SQL/queries/reconcile_summary.sql, for the coverage report).
+    /// The counts and sums of the reconciliations of `lists` for `period`, without their rows,
+    /// as the coverage report reads them (SQL/queries/coverage_report_lists.sql); lists that
+    /// fund nobody then have no entry.
     public func reconcileSummary(lists: [String], period: String) throws -> [Reconciliation] {
         let day = try Self.firstDay(period)
-        let sql = try SQLFiles.text(of: "reconcile_summary.sql", in: "queries")
-        return try connection.query(PostgresQuery(unsafeSQL: sql, binds: [lists, day])).map { row in
-            let (list, pemda, expected, budget) = try row.decode((String, String, Int, Decimal).self)
-            let (enrolled, missing, alreadyPU, notListed, paid) = try (
-                row.decode(Int.self, at: 4), row.decode(Int.self, at: 5), row.decode(Int.self, at: 6),
-                row.decode(Int.self, at: 7), row.decode(Decimal.self, at: 8)
-            )
-            return Reconciliation(
-                listCode: list, pemdaCode: pemda, period: String(day.prefix(7)), expected: expected,
-                counts: [.enrolled: enrolled, .missing: missing, .alreadyPU: alreadyPU, .paidNotListed: notListed],
-                budget: budget, paid: paid)
-        }
+        return try CoverageReportData.readLists(
+            lists, day: day, period: String(day.prefix(7)), region: nil, connection: connection
+        ).1
     }
 }

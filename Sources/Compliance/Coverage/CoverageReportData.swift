@@ -114,39 +114,83 @@ public struct CoverageReportData: Sendable {
         "\(String(format: "%04d", (Int(period.prefix(4)) ?? 0) - 1))-\(period.suffix(2))"
     }
 
-    /// Reads the report's figures with the `Coverage` API; the funded lists of the period by
-    /// SQL/queries/coverage_funded_lists.sql (of the local governments of `region` when given).
+    /// Reads the report's figures: coverage in the period and a year earlier with the
+    /// `Coverage` API; the funded lists of the period by SQL/queries/coverage_funded_lists.sql
+    /// (of the local governments of `region` when given); the outreach counts and those lists'
+    /// reconciliations by SQL/queries/coverage_report_lists.sql, which passes over the month's
+    /// wage rows once for both. With `connect`, the lists are read on a second connection while
+    /// the coverage is read on `connection`: the two take about as long, and run at once.
     /// `target` nil: the national target of the period's year, else 70 %.
     public static func load(
-        period: String, basis: CoverageBasis, region: String?, target: Decimal?, connection: Connection
+        period: String, basis: CoverageBasis, region: String?, target: Decimal?, connection: Connection,
+        connect: (@Sendable () throws -> Connection)? = nil
     ) throws -> CoverageReportData {
         try Coverage.checkRegion(region)
         let (year, month) = try AuditRunner.parsePeriod(period)
         let text = String(format: "%04d-%02d", year, month)
-        let coverage = Coverage(connection: connection)
-        let current = try coverage.coverage(period: text, basis: basis, region: region)
-        let earlier = try coverage.coverage(period: yearBefore(text), basis: basis, region: region)
-        // The outreach list counted on the server (SQL/queries/outreach_counts.sql).
-        var outreach = OutreachCounts()
-        try connection.stream(
-            PostgresQuery(
-                unsafeSQL: SQLFiles.text(of: "outreach_counts.sql", in: "queries"),
-                binds: [FieldRules.firstDay((year, month)), region])
-        ) { row in
-            let (regionCode, district, categories, funded, people) = try row.decode(
-                (String, String, String, Bool, Int).self)
-            outreach.add(region: regionCode, district: district, categories: categories, funded: funded, people: people)
+        let day = FieldRules.firstDay((year, month))
+        let coverageOf = { (connection: Connection) in
+            let coverage = Coverage(connection: connection)
+            return (
+                try coverage.coverage(period: text, basis: basis, region: region),
+                try coverage.coverage(period: yearBefore(text), basis: basis, region: region),
+                try RegionNames.load(on: connection)
+            )
         }
-        let lists = try connection.query(
-            PostgresQuery(
-                unsafeSQL: SQLFiles.text(of: "coverage_funded_lists.sql", in: "queries"),
-                binds: [FieldRules.firstDay((year, month)), region])
-        ).map { try $0.decode(String.self, at: 0) }
-        let reconciliations = try coverage.reconcileSummary(lists: lists, period: text)
+        let listsOf = { @Sendable (connection: Connection) in
+            let lists = try connection.query(
+                PostgresQuery(
+                    unsafeSQL: SQLFiles.text(of: "coverage_funded_lists.sql", in: "queries"), binds: [day, region])
+            ).map { try $0.decode(String.self, at: 0) }
+            return try readLists(lists, day: day, period: text, region: region, connection: connection)
+        }
+        let ((current, earlier, names), (outreach, reconciliations)) =
+            if let connect {
+                try concurrently({ try coverageOf(connection) }, side: listsOf, connect: connect)
+            } else {
+                (try coverageOf(connection), try listsOf(connection))
+            }
         return CoverageReportData(
             period: text, basis: basis, region: region,
             target: target.map { CoverageTarget(percent: $0, source: .given, year: year) } ?? .default(year: year),
             current: current, yearEarlier: earlier, outreach: outreach, reconciliations: reconciliations,
-            names: try RegionNames.load(on: connection))
+            names: names)
+    }
+
+    /// The outreach counts (of `region`) and the reconciliations of `lists` in the month starting
+    /// `day`, by SQL/queries/coverage_report_lists.sql.
+    static func readLists(
+        _ lists: [String], day: String, period: String, region: String?, connection: Connection
+    ) throws -> (OutreachCounts, [Reconciliation]) {
+        var outreach = OutreachCounts()
+        var reconciliations: [Reconciliation] = []
+        try connection.stream(
+            PostgresQuery(
+                unsafeSQL: SQLFiles.text(of: "coverage_report_lists.sql", in: "queries"), binds: [day, lists, region])
+        ) { row in
+            if try row.decode(String.self, at: 0) == "outreach" {
+                let (regionCode, district, categories, funded, people) = try (
+                    row.decode(String.self, at: 3), row.decode(String.self, at: 4), row.decode(String.self, at: 5),
+                    row.decode(Bool.self, at: 6), row.decode(Int.self, at: 7)
+                )
+                outreach.add(
+                    region: regionCode, district: district, categories: categories, funded: funded, people: people)
+                return
+            }
+            let (list, pemda, expected, budget) = try (
+                row.decode(String.self, at: 1), row.decode(String.self, at: 2), row.decode(Int.self, at: 8),
+                row.decode(Decimal.self, at: 9)
+            )
+            let (enrolled, missing, alreadyPU, notListed, paid) = try (
+                row.decode(Int.self, at: 10), row.decode(Int.self, at: 11), row.decode(Int.self, at: 12),
+                row.decode(Int.self, at: 13), row.decode(Decimal.self, at: 14)
+            )
+            reconciliations.append(
+                Reconciliation(
+                    listCode: list, pemdaCode: pemda, period: period, expected: expected,
+                    counts: [.enrolled: enrolled, .missing: missing, .alreadyPU: alreadyPU, .paidNotListed: notListed],
+                    budget: budget, paid: paid))
+        }
+        return (outreach, reconciliations)
     }
 }

@@ -1,8 +1,12 @@
 -- 0011: coverage at national speed (docs/coverage.md). The definitions of 0010 are unchanged;
 -- they are computed with fewer and cheaper passes over a month's wage rows:
 --   * A NIK is 16 digits and starts with its province code (11–99), so as a bigint it is the
---     same key (equal, and ordered, exactly when the text is) and half as costly to hash and
---     sort; its first four digits are nik / 10^12.
+--     same key (equal, and ordered, exactly when the text is) and cheaper to sort; its first
+--     four digits are nik / 10^12. The month's distinct NIKs are counted as bigints; joins stay
+--     on the text, whose statistics the planner has.
+--   * The statements that join a month's wage rows with a list ask for parallel workers sooner
+--     (parallel_setup_cost 100, parallel_tuple_cost 0.01): on two cores the hash of 2 million
+--     NIKs is built in half the time, and the default costs kept it on one.
 --   * The outreach list keeps each person's list rows in one order (list code, then file line)
 --     and reads the first region and name, the lists, the categories and the funding from it in
 --     one pass, instead of sorting per person for each of them. Lists are ordered by their
@@ -45,7 +49,7 @@ with pu_by_employer as (
     select coalesce(b.domicile_region, left(b.nik, 4)) as region, count(*) as n
     from periksa.bpu_contributions b
     where b.period = month and basis = 'employer'
-      and not exists (select 1 from periksa.contributions c where c.period = month and c.nik::bigint = b.nik::bigint)
+      and not exists (select 1 from periksa.contributions c where c.period = month and c.nik = b.nik)
     group by 1
 ), by_nik as (
     -- Basis nik: PU and BPU participants alike are in the region of their NIK, so one count of
@@ -135,10 +139,12 @@ with governments as (
     select w.list_code, min(w.pemda_code) as code from periksa.worker_lists w group by w.list_code
 ), listed_pu as (
     -- The listed people with a wage row in the month: a semi-join that hashes the month's wage
-    -- rows (in parallel where the server allows), as numbers.
+    -- rows, in parallel where the server allows. On the text of the NIKs, whose statistics the
+    -- planner has (it has none for nik::bigint, and right after an import guessed 200 distinct
+    -- NIKs among 2 million and chose a plan four times slower).
     select distinct w.nik
     from periksa.worker_lists w
-    where exists (select 1 from periksa.contributions c where c.period = month and c.nik::bigint = w.nik::bigint)
+    where exists (select 1 from periksa.contributions c where c.period = month and c.nik = w.nik)
 ), seen as (
     select w.list_code, g.code as government, w.nik, w.name, w.region_code, w.category, w.line_number,
            w.declared_income, round(w.declared_income * rt.jkk_rate) + rt.jkm_amount as package,
@@ -210,6 +216,8 @@ set plan_cache_mode = force_custom_plan
 -- The month's wage rows probe the listed NIKs, hashed (2 million rows at Jakarta scale).
 set work_mem = '256MB'
 set jit = off
+set parallel_setup_cost = 100
+set parallel_tuple_cost = 0.01
 as $fn$
 begin
 return query
@@ -223,19 +231,23 @@ $fn$;
 
 -- The reconciliation of the lists `lists` for `month`, one row per list and person: each person
 -- the list funds for the month (expected, with the list's name and declared income, enrolled,
--- pu) and each BPU row paid by the list's government for someone none of its lists funds then
--- (expected false: every list of that government shows the same ones). Runs with the caller's
--- rights.
+-- pu; one who is PU-active named with the employer of their highest wage in the month, ties
+-- the smallest NPP: that employer owes their contributions, not the local budget) and each BPU
+-- row paid by the list's government for someone none of its lists funds then (expected false:
+-- every list of that government shows the same ones). Runs with the caller's rights.
 create function periksa.reconcile_people(lists text[], month date)
 returns table (
     list_code text, pemda_code text, nik text, list_name text, paid_name text, declared_income numeric,
-    package numeric, amount numeric, expected boolean, enrolled boolean, pu boolean
+    package numeric, amount numeric, expected boolean, enrolled boolean, pu boolean, employer_npp text,
+    employer_name text
 )
 language plpgsql stable
 set search_path = pg_catalog, periksa
 set plan_cache_mode = force_custom_plan
 set work_mem = '256MB'
 set jit = off
+set parallel_setup_cost = 100
+set parallel_tuple_cost = 0.01
 as $fn$
 begin
 return query
@@ -243,13 +255,21 @@ with listed as materialized (
     select * from periksa.list_people(month) l where l.list_code = any(lists)
 ), governments as (
     select distinct l.list_code, l.government from listed l
+), employers_of_pu as (
+    select distinct on (c.nik) c.nik, c.npp, e.name
+    from periksa.contributions c
+    join periksa.employers e on e.npp = c.npp
+    where c.period = month and c.nik in (select l.nik from listed l where l.expected and l.pu)
+    order by c.nik, c.wage desc, c.npp
 )
 select l.list_code, l.government, l.nik, l.name, l.paid_name, l.declared_income, l.package, l.paid_amount,
-       true, l.enrolled, l.pu
+       true, l.enrolled, l.pu, e.npp, e.name
 from listed l
+left join employers_of_pu e on e.nik = l.nik
 where l.expected
 union all
-select g.list_code, g.government, n.nik, null, n.name, n.declared_income, n.package, n.amount, false, true, false
+select g.list_code, g.government, n.nik, null, n.name, n.declared_income, n.package, n.amount, false, true, false,
+       null, null
 from governments g
 join periksa.paid_not_listed(month) n on n.government = g.government
 where exists (select 1 from listed l where l.list_code = g.list_code and l.expected);
@@ -276,6 +296,8 @@ set search_path = pg_catalog, periksa
 set plan_cache_mode = force_custom_plan
 set work_mem = '256MB'
 set jit = off
+set parallel_setup_cost = 100
+set parallel_tuple_cost = 0.01
 as $fn$
 begin
 return query

@@ -215,6 +215,12 @@ struct ReconcileCommand: PeriksaCommand {
     @Option(help: "The period, YYYY-MM.") var period: String
     @Flag(name: .customLong("show-personal-data"), help: "Show NIK and names in full.") var showPersonalData = false
     @Option(help: "csv, json or table.") var format: FindingsCommand.Format = .csv
+    @Flag(
+        name: .customLong("with-employer"),
+        help:
+            "CSV and JSON: add npp and employer_name after the contract's columns: the employer of an already_pu person's highest wage (the table always shows it)."
+    )
+    var withEmployer = false
     @OptionGroup var global: GlobalOptions
 
     func execute() throws {
@@ -231,8 +237,12 @@ struct ReconcileCommand: PeriksaCommand {
         let out = OutputBuffer()
         switch format {
         case .csv:
-            out.write("status,nik,name,declared_income,package_idr,amount_idr\n")
-            for row in result.rows { out.write(fields(row).map(CSV.field).joined(separator: ",") + "\n") }
+            out.write(
+                "status,nik,name,declared_income,package_idr,amount_idr\(withEmployer ? ",npp,employer_name" : "")\n")
+            for row in result.rows {
+                let employer = withEmployer ? [row.employer?.npp ?? "", row.employer?.name ?? ""] : []
+                out.write((fields(row) + employer).map(CSV.field).joined(separator: ",") + "\n")
+            }
         case .json:
             let keys = ["status", "nik", "name", "declared_income", "package_idr", "amount_idr"]
             let object: [String: Any] = [
@@ -249,6 +259,10 @@ struct ReconcileCommand: PeriksaCommand {
                     object["declared_income"] = NSDecimalNumber(decimal: row.declaredIncome)
                     object["package_idr"] = NSDecimalNumber(decimal: row.package)
                     object["amount_idr"] = row.amount.map { NSDecimalNumber(decimal: $0) } ?? NSNull()
+                    if withEmployer {
+                        object["npp"] = row.employer?.npp ?? NSNull()
+                        object["employer_name"] = row.employer?.name ?? NSNull()
+                    }
                     return object
                 },
             ]
@@ -257,9 +271,10 @@ struct ReconcileCommand: PeriksaCommand {
             out.write(
                 TextTable.render(
                     header: language.text(
-                        ["status", "NIK", "nama", "penghasilan", "paket", "dibayar"],
-                        ["status", "NIK", "name", "declared income", "package", "paid"]),
-                    rows: result.rows.map(fields)) + "\n")
+                        ["status", "NIK", "nama", "penghasilan", "paket", "dibayar", "pemberi kerja"],
+                        ["status", "NIK", "name", "declared income", "package", "paid", "employer"]),
+                    rows: result.rows.map { fields($0) + [$0.employer.map { "\($0.name) (\($0.npp))" } ?? ""] })
+                    + "\n")
         }
         out.flush()
         printNote(

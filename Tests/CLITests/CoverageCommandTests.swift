@@ -47,6 +47,7 @@ struct CoverageCommandTests {
             SK-9,3171,3171014101900005,Zaki Amir,3171,rentan,ya,2025-01,2025-12,
             SK-9,3171,3171014101900010,Mira Sari,3171,informal,ya,2025-01,2025-12,
             SK-9,3171,3172014101900012,Budi Santoso,3172,rentan,tidak,,,
+            SK-10,3171,3171014101900001,Ani,3171,rentan,ya,2025-01,2025-12,
 
             """
         ),
@@ -132,6 +133,18 @@ struct CoverageCommandTests {
                 object?["expected"] as? Int == 2 && object?["missing"] as? Int == 1 && object?["enrolled"] as? Int == 1)
             #expect(object?["budget_idr"] as? Int == 33_600 && object?["difference_idr"] as? Int == 16_800)
             #expect((object?["rows"] as? [[String: Any]])?.count == 2)
+
+            // SK-10 funds Ani, a wage earner: her employer is named, on request in CSV, always in
+            // the table; the contract's columns come first.
+            let employer = try periksa(["reconcile", "--list", "SK-10", "--period", "2025-06", "--with-employer"])
+            #expect(
+                employer.stdout == """
+                    status,nik,name,declared_income,package_idr,amount_idr,npp,employer_name
+                    already_pu,3171********0001,A***,1000000,16800,,COV00001,PT Satu
+
+                    """)
+            let table = try periksa(["reconcile", "--list", "SK-10", "--period", "2025-06", "--format", "table"])
+            #expect(table.status == 0 && table.stdout.contains("PT Satu (COV00001)"))
 
             // Refusals: exit 1 with a message.
             let nobody = try periksa(["reconcile", "--list", "SK-9", "--period", "2026-01"])

@@ -221,6 +221,29 @@ struct CoverageTests {
             #expect(summary.expected == 4 && summary.budget == 77_200 && summary.paid == 26_800)
             #expect(
                 Reconciliation.Status.allCases.map(summary.count) == Reconciliation.Status.allCases.map(result.count))
+            // The already-PU are named with the employer that owes their contributions: B's is
+            // PT Satu; nobody else's row names one.
+            #expect(
+                result.rows.map { $0.employer?.npp ?? "-" } == ["-", "-", "COV00001", "-", "-"]
+                    && result.rows[2].employer?.name == "PT Satu")
+            // The employer of the highest wage in the month: X earns 8,000,000 at COV00002 and
+            // 3,000,000 at COV00001; Y earns 5,000,000 at both (the smaller NPP).
+            let list = """
+                list_code,pemda_code,nik,name,region_code,category,funded,funded_from,funded_to,declared_income
+                SK-JKT-9,31,\(Self.nik.a),Ani,3171,rentan,ya,2025-01,2025-12,
+                SK-JKT-9,31,\(Self.nik.x),Xena,3273,rentan,ya,2025-01,2025-12,
+                SK-JKT-9,31,\(Self.nik.y),Yani,3275,rentan,ya,2025-01,2025-12,
+
+                """
+            _ = try TemporaryFile.with(list) {
+                try Importer(connection: connection).run(.init(kind: .workerLists, path: $0))
+            }
+            let named = try Coverage(connection: connection).reconcile(list: "SK-JKT-9", period: "2025-06")
+            #expect(
+                named.rows.map { "\($0.status.rawValue) \($0.nik) \($0.employer?.npp ?? "-")" } == [
+                    "already_pu \(Self.nik.a) COV00001", "already_pu \(Self.nik.x) COV00002",
+                    "already_pu \(Self.nik.y) COV00001",
+                ])
             #expect(throws: CoverageError.listFundsNobody(list: "SK-PUSAT-2", period: "2026-01")) {
                 try Coverage(connection: connection).reconcile(list: "SK-PUSAT-2", period: "2026-01")
             }

@@ -57,6 +57,15 @@ public struct Reconciliation: Sendable {
         public var declaredIncome: Decimal
         public var package: Decimal
         public var amount: Decimal?
+        /// For `already_pu`: the employer of the person's highest wage in the period (ties: the
+        /// smallest NPP), which owes their contributions.
+        public var employer: Employer? = nil
+    }
+
+    /// An employer by NPP and name.
+    public struct Employer: Sendable, Equatable {
+        public var npp: String
+        public var name: String
     }
 
     public var listCode: String
@@ -159,13 +168,28 @@ public struct Coverage {
         }
     }
 
+    /// Runs `body` in a transaction whose sorts may use 256 MB: the outreach list and the
+    /// reconciliation sort hundreds of thousands of rows in the caller's statement, which a
+    /// server with the default 4 MB sorted on disk (the functions they read set their own).
+    func withSortMemory<T>(_ body: (Connection) throws -> T) throws -> T {
+        try connection.transaction { connection in
+            try connection.execute("set local work_mem = '256MB'")
+            return try body(connection)
+        }
+    }
+
     /// Streams the outreach list of `period` (of `region`, of `list`).
     public func outreach(period: String, region: String?, list: String?, _ body: (OutreachRow) throws -> Void) throws {
         try Self.checkRegion(region)
         let day = try Self.firstDay(period)
-        try connection.stream(
-            PostgresQuery(unsafeSQL: SQLFiles.text(of: "outreach.sql", in: "queries"), binds: [day, region, list])
-        ) { row in
+        let query = PostgresQuery(
+            unsafeSQL: try SQLFiles.text(of: "outreach.sql", in: "queries"), binds: [day, region, list])
+        try withSortMemory { connection in try stream(query, on: connection, body) }
+    }
+
+    private func stream(_ query: PostgresQuery, on connection: Connection, _ body: (OutreachRow) throws -> Void) throws
+    {
+        try connection.stream(query) { row in
             let (nik, name, region, district, lists, categories) = try row.decode(
                 (String, String?, String, String, String, String).self)
             try body(
@@ -193,18 +217,23 @@ public struct Coverage {
     public func reconcile(lists: [String], period: String) throws -> [Reconciliation] {
         let day = try Self.firstDay(period)
         var grouped: [(list: String, pemda: String, rows: [Reconciliation.Row])] = []
-        try connection.stream(
-            PostgresQuery(unsafeSQL: SQLFiles.text(of: "reconcile.sql", in: "queries"), binds: [lists, day])
-        ) { row in
-            let (status, nik, name, income, package) = try row.decode((String, String, String?, Decimal, Decimal).self)
-            let (amount, pemda, list) = try (
-                row.decode(Decimal?.self, at: 5), row.decode(String.self, at: 6), row.decode(String.self, at: 7)
-            )
-            if grouped.last?.list != list { grouped.append((list, pemda, [])) }
-            grouped[grouped.count - 1].rows.append(
-                Reconciliation.Row(
-                    status: Reconciliation.Status(rawValue: status) ?? .missing, nik: nik, name: name,
-                    declaredIncome: income, package: package, amount: amount))
+        let query = PostgresQuery(
+            unsafeSQL: try SQLFiles.text(of: "reconcile.sql", in: "queries"), binds: [lists, day])
+        try withSortMemory { connection in
+            try connection.stream(query) { row in
+                let (status, nik, name, income, package) = try row.decode(
+                    (String, String, String?, Decimal, Decimal).self)
+                let (amount, pemda, list, npp, employerName) = try (
+                    row.decode(Decimal?.self, at: 5), row.decode(String.self, at: 6), row.decode(String.self, at: 7),
+                    row.decode(String?.self, at: 8), row.decode(String?.self, at: 9)
+                )
+                if grouped.last?.list != list { grouped.append((list, pemda, [])) }
+                grouped[grouped.count - 1].rows.append(
+                    Reconciliation.Row(
+                        status: Reconciliation.Status(rawValue: status) ?? .missing, nik: nik, name: name,
+                        declaredIncome: income, package: package, amount: amount,
+                        employer: npp.map { Reconciliation.Employer(npp: $0, name: employerName ?? "") }))
+            }
         }
         let results = grouped.map {
             Reconciliation(listCode: $0.list, pemdaCode: $0.pemda, period: String(day.prefix(7)), rows: $0.rows)

@@ -1,5 +1,6 @@
--- 0011: coverage at national speed (docs/coverage.md). The definitions of 0010 are unchanged;
--- they are computed with fewer and cheaper passes over a month's wage rows:
+-- 0011: coverage at national speed (docs/coverage.md). The definitions of 0010 are kept (two
+-- readings made precise below); they are computed with fewer and cheaper passes over a
+-- month's wage rows:
 --   * A NIK is 16 digits and starts with its province code (11–99), so as a bigint it is the
 --     same key (equal, and ordered, exactly when the text is) and cheaper to sort; its first
 --     four digits are nik / 10^12. The month's distinct NIKs are counted as bigints; joins stay
@@ -11,8 +12,15 @@
 --     and reads the first region and name, the lists, the categories and the funding from it in
 --     one pass, instead of sorting per person for each of them. Lists are ordered by their
 --     codes byte by byte (collation "C"), the same on every server.
---   * The outreach list and the reconciliation each have one definition (periksa.outreach_people,
---     periksa.reconcile_people) that both the rows and the report's counts read.
+--   * The outreach list and the reconciliation read one definition of a list row's flags
+--     (periksa.list_people), which the report's counts read too.
+--   * A local government's lists are the lists whose government it is (their smallest
+--     pemda_code), for paid_not_listed as for enrolled: a list whose rows name two
+--     governments no longer counts a person both as enrolled and as paid but not listed.
+--   * The security-definer functions are no longer executable by everyone: an inspector
+--     could call periksa.outreach_rows directly and read every listed person's NIK and name.
+--     The analysts' views read them through functions of schema analytics that mask and
+--     scope the rows (SQL/views/09_coverage.sql).
 -- None of these functions compiles its plan (jit = off): the statements are short, and JIT's
 -- compilation cost more than it saved on a server with the default settings.
 
@@ -22,7 +30,7 @@ returns table (
     labour_force_year integer, coverage_pct text, pu_coverage_pct text, bpu_coverage_pct text, region_name text
 )
 language plpgsql stable security definer
-set search_path = pg_catalog, periksa
+set search_path = pg_catalog, periksa, pg_temp
 set plan_cache_mode = force_custom_plan
 -- The month's NIKs are sorted and hashed as numbers (2 million at Jakarta scale).
 set work_mem = '256MB'
@@ -126,7 +134,7 @@ alter function periksa.bpu_package(numeric, date) parallel safe;
 -- most once, so a person's list codes in that order are sorted and distinct.
 -- A plain SQL function with no SET clause, so that it is inlined into its callers and planned
 -- with their month; every name is qualified.
-create function periksa.list_people(month date)
+create or replace function periksa.list_people(month date)
 returns table (
     list_code text, government text, nik text, name text, region_code text, category text, line_number integer,
     declared_income numeric, package numeric, expected boolean, pu boolean, bpu boolean, paid_by text,
@@ -185,8 +193,9 @@ comment on function periksa.list_people(date) is
     'Every row of the worker lists in a month: expected, PU- and BPU-active, enrolled, to be reached; the outreach entry on each such person''s first row.';
 
 -- The BPU rows of `month` paid by a local government g (funded_by a region code) whose NIK no
--- list of g funds for the month: paid for, but not listed.
-create function periksa.paid_not_listed(month date)
+-- list of g (a list whose government, its smallest pemda_code, is g) funds for the month: paid
+-- for, but not listed.
+create or replace function periksa.paid_not_listed(month date)
 returns table (government text, nik text, name text, declared_income numeric, package numeric, amount numeric)
 language sql stable parallel safe
 as $fn$
@@ -196,8 +205,11 @@ from periksa.bpu_contributions b
 cross join periksa.bpu_rates_on(month) rt
 where b.period = month and b.funded_by <> 'mandiri'
   and not exists (
-      select 1 from periksa.worker_lists w
-      where w.pemda_code = b.funded_by and w.nik = b.nik
+      select 1
+      from periksa.worker_lists w
+      join (select x.list_code, min(x.pemda_code) as government from periksa.worker_lists x group by x.list_code) g
+        on g.list_code = w.list_code
+      where g.government = b.funded_by and w.nik = b.nik
         and w.funded and w.funded_from <= month and month <= w.funded_to)
 $fn$;
 
@@ -211,7 +223,7 @@ returns table (
     list_codes text[]
 )
 language plpgsql stable security definer
-set search_path = pg_catalog, periksa
+set search_path = pg_catalog, periksa, pg_temp
 set plan_cache_mode = force_custom_plan
 -- The month's wage rows probe the listed NIKs, hashed (2 million rows at Jakarta scale).
 set work_mem = '256MB'
@@ -235,7 +247,7 @@ $fn$;
 -- the smallest NPP: that employer owes their contributions, not the local budget) and each BPU
 -- row paid by the list's government for someone none of its lists funds then (expected false:
 -- every list of that government shows the same ones). Runs with the caller's rights.
-create function periksa.reconcile_people(lists text[], month date)
+create or replace function periksa.reconcile_people(lists text[], month date)
 returns table (
     list_code text, pemda_code text, nik text, list_name text, paid_name text, declared_income numeric,
     package numeric, amount numeric, expected boolean, enrolled boolean, pu boolean, employer_npp text,
@@ -285,7 +297,7 @@ comment on function periksa.reconcile_people(text[], date) is
 --   kind 'list': the reconciliation of each list of `lists` that funds someone in the month,
 --     added up (expected, budget, enrolled, missing, already PU, paid but not listed, paid).
 -- No person's data. Runs with the caller's rights.
-create function periksa.coverage_report_lists(month date, lists text[])
+create or replace function periksa.coverage_report_lists(month date, lists text[])
 returns table (
     kind text, list_code text, pemda_code text, region_code text, district_code text, categories text,
     funded boolean, people bigint, expected bigint, budget_idr numeric, enrolled bigint, missing bigint,
@@ -330,3 +342,9 @@ $fn$;
 
 comment on function periksa.coverage_report_lists(date, text[]) is
     'The coverage report''s outreach counts and list reconciliations for a month, with one pass over its wage rows.';
+
+-- Who may run the security-definer functions: the schema's owner and periksa_admin (granted by
+-- `periksa db roles`), not everyone. Inspectors and analysts read them through schema
+-- analytics, masked and scoped.
+revoke execute on function periksa.coverage_rows(date, text) from public;
+revoke execute on function periksa.outreach_rows(date) from public;

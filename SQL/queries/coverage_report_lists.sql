@@ -9,4 +9,4 @@ select r.kind, r.list_code, r.pemda_code, r.region_code, r.district_code, r.cate
 from periksa.coverage_report_lists($1::date, $2::text[]) r
 where r.kind = 'list'
    or $3::text is null or r.region_code = $3::text or (length($3::text) = 2 and left(r.region_code, 2) = $3::text)
-order by r.kind, r.list_code
+order by r.kind, r.list_code collate "C"

@@ -24,4 +24,4 @@ cross join lateral (
     union all select 3, 'paid_not_listed' where not p.expected
     union all select 4, 'enrolled' where p.expected and p.enrolled
 ) s
-order by p.list_code, s.rank, p.nik
+order by p.list_code collate "C", s.rank, p.nik

@@ -6,16 +6,37 @@
 --   bpu_coverage_pct.
 -- Filter on period: each month is computed when asked for. Inspectors see the regions of their
 -- branches' employers and their provinces.
+-- periksa.coverage_rows and periksa.outreach_rows run with their owner's rights and are not
+-- executable by inspectors and analysts: these two functions are how the views reach them,
+-- each returning only what the session's login may see (all, or the regions of an
+-- inspector's branches and their provinces) and the outreach list's NIKs masked, no names.
+create or replace function analytics.visible_coverage(month date, basis text)
+returns table (
+    region_code text, participants bigint, pu_participants bigint, bpu_participants bigint, workers bigint,
+    labour_force_year integer, coverage_pct text, pu_coverage_pct text, bpu_coverage_pct text, region_name text
+)
+language sql stable security definer set search_path = pg_catalog, periksa, pg_temp as $$
+    select c.* from periksa.coverage_rows(month, basis) c
+    where (select analytics.sees_all())
+       or c.region_code in (select analytics.my_regions())
+       or c.region_code in (select left(r, 2) from analytics.my_regions() r)
+$$;
+
+create or replace function analytics.visible_outreach(month date)
+returns table (nik_masked text, region_code text, district_code text, lists text, categories text, funded boolean)
+language sql stable security definer set search_path = pg_catalog, periksa, pg_temp as $$
+    select analytics.mask_nik(o.nik), o.region_code, o.district_code, o.lists, o.categories, o.funded
+    from periksa.outreach_rows(month) o
+    where (select analytics.sees_all()) or o.region_code in (select analytics.my_regions())
+$$;
+
 create view analytics.coverage_by_region as
 select m.period, b.basis, c.region_code, c.region_name, c.participants, c.pu_participants, c.bpu_participants,
        c.workers, c.labour_force_year, c.coverage_pct::numeric as coverage_pct,
        c.pu_coverage_pct::numeric as pu_coverage_pct, c.bpu_coverage_pct::numeric as bpu_coverage_pct
 from (select period from periksa.due_months union select distinct period from periksa.bpu_contributions) m
 cross join (values ('nik'), ('employer')) as b (basis)
-cross join lateral periksa.coverage_rows(m.period, b.basis) c
-where (select analytics.sees_all())
-   or c.region_code in (select analytics.my_regions())
-   or c.region_code in (select left(r, 2) from analytics.my_regions() r);
+cross join lateral analytics.visible_coverage(m.period, b.basis) c;
 
 comment on view analytics.coverage_by_region is
     'Coverage of each province and regency/city per month and counting basis: participants (PU, BPU) over the working population.';
@@ -38,11 +59,9 @@ comment on column analytics.coverage_by_region.bpu_coverage_pct is 'round(100 ×
 -- Columns: period, nik_masked, region_code, district_code, lists, categories, funded.
 -- NIK masked, no names. Filter on period: each month is computed when asked for.
 create view analytics.outreach as
-select m.period, analytics.mask_nik(o.nik) as nik_masked, o.region_code, o.district_code, o.lists, o.categories,
-       o.funded
+select m.period, o.nik_masked, o.region_code, o.district_code, o.lists, o.categories, o.funded
 from (select period from periksa.due_months union select distinct period from periksa.bpu_contributions) m
-cross join lateral periksa.outreach_rows(m.period) o
-where (select analytics.sees_all()) or o.region_code in (select analytics.my_regions());
+cross join lateral analytics.visible_outreach(m.period) o;
 
 comment on view analytics.outreach is
     'The outreach list per month: people on the local governments'' lists who are not participants, NIK masked.';

@@ -64,7 +64,8 @@ final class Interrupts: @unchecked Sendable {
     static let shared = Interrupts()
 
     private let lock = NSLock()
-    private var token: CancelToken?
+    /// One per connection the command opened (the coverage report reads on two at once).
+    private var tokens: [CancelToken] = []
     private var count = 0
     private var source: DispatchSourceSignal?
 
@@ -82,17 +83,18 @@ final class Interrupts: @unchecked Sendable {
         }
     }
 
-    /// The statement to cancel on Ctrl-C.
+    /// A connection whose statement Ctrl-C cancels (every watched one is cancelled).
     func watch(_ token: CancelToken) {
-        lock.withLock { self.token = token }
+        lock.withLock { tokens.append(token) }
     }
 
     private func interrupt() {
-        let (token, count) = lock.withLock { () -> (CancelToken?, Int) in
+        let (tokens, count) = lock.withLock { () -> ([CancelToken], Int) in
             self.count += 1
-            return (self.token, self.count)
+            return (self.tokens, self.count)
         }
-        guard count == 1, let token, token.cancel() else {
+        let cancelled = tokens.map { $0.cancel() }.contains(true)
+        guard count == 1, cancelled else {
             // Nothing to cancel, or asked twice: an open transaction dies with the connection.
             FileHandle.standardError.write(Data("\nperiksa: interrupted\n".utf8))
             exit(130)

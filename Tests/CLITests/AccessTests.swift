@@ -43,7 +43,10 @@ struct AccessTests {
                     _ = try? owner.execute(unsafeSQL: "drop role if exists \(name)")
                 }
             }
-            for kind in [ImportKind.employers, .minimumWages, .workforce, .contributions, .payments] {
+            for kind in [
+                ImportKind.employers, .minimumWages, .workforce, .contributions, .payments, .bpuContributions,
+                .workerLists, .labourForce,
+            ] {
                 _ = try Importer(connection: owner).run(.init(kind: kind, path: "\(folder)/\(kind.rawValue).csv"))
             }
             let run = try AuditRunner(connection: owner).run(
@@ -176,6 +179,48 @@ struct AccessTests {
                 try asInspector.queryFirst(
                     "select coalesce(sum(estimated_loss_idr), 0)::bigint from analytics.findings where npp is not null")!
                     .decode(Int64.self, at: 0) == byBranch[branch, default: 0])
+
+            // Coverage and outreach: the functions that run with their owner's rights are not the
+            // inspector's or the analyst's to call (they would show every listed person's NIK
+            // and name); the views show the outreach list masked, an inspector its regions only.
+            for login in [asInspector, asAnalyst] {
+                for sql in [
+                    "select nik, name from periksa.outreach_rows('2025-12-01')",
+                    "select region_code from periksa.coverage_rows('2025-12-01', 'nik')",
+                ] {
+                    #expect {
+                        _ = try login.query(PostgresQuery(unsafeSQL: sql))
+                    } throws: { error in (error as? PostgresError)?.sqlState?.rawValue == "42501" }
+                }
+            }
+            let outreachCount = try owner.queryFirst("select count(*) from periksa.outreach_rows('2025-12-01')")!
+                .decode(Int.self, at: 0)
+            let analystOutreach = try asAnalyst.query(
+                "select nik_masked from analytics.outreach where period = '2025-12-01'"
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(outreachCount > 0 && analystOutreach.count == outreachCount)
+            #expect(
+                analystOutreach.allSatisfy {
+                    $0.range(of: #"^[0-9]{4}\*{8}[0-9]{4}$"#, options: .regularExpression) != nil
+                })
+            let inspectorRegions = Set(
+                try owner.query(
+                    "select distinct region_code from periksa.employers where branch_code = \(branch)"
+                ).map { try $0.decode(String.self, at: 0) })
+            let seenRegions = Set(
+                try asInspector.query("select region_code from analytics.outreach where period = '2025-12-01'").map {
+                    try $0.decode(String.self, at: 0)
+                })
+            #expect(seenRegions.isSubset(of: inspectorRegions), "\(seenRegions) beyond \(inspectorRegions)")
+            let coverageRegions = Set(
+                try asInspector.query(
+                    "select region_code from analytics.coverage_by_region where period = '2025-12-01' and basis = 'nik'"
+                ).map { try $0.decode(String.self, at: 0) })
+            #expect(
+                !coverageRegions.isEmpty
+                    && coverageRegions.isSubset(
+                        of: inspectorRegions.union(inspectorRegions.map { String($0.prefix(2)) }))
+            )
 
             // Cases: the owner opens one in the inspector's branch and one in another; the
             // inspector sees, opens and follows up only its branch's.

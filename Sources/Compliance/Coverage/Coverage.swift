@@ -171,8 +171,10 @@ public struct Coverage {
     /// Runs `body` in a transaction whose sorts may use 256 MB: the outreach list and the
     /// reconciliation sort hundreds of thousands of rows in the caller's statement, which a
     /// server with the default 4 MB sorted on disk (the functions they read set their own).
+    /// Inside a caller's transaction nothing is changed: a `set local` would outlive this call.
     func withSortMemory<T>(_ body: (Connection) throws -> T) throws -> T {
-        try connection.transaction { connection in
+        guard connection.transactionStatus == .idle else { return try body(connection) }
+        return try connection.transaction { connection in
             try connection.execute("set local work_mem = '256MB'")
             return try body(connection)
         }

@@ -49,6 +49,8 @@ extension Analytics {
                         periksa.inspections, periksa.kbli_sections, periksa.holidays to periksa_inspector;
                     grant select, insert on periksa.cases, periksa.case_events, periksa.case_arrears to periksa_inspector;
                     grant update (state) on periksa.cases to periksa_inspector;
+                    grant execute on function periksa.coverage_rows(date, text), periksa.outreach_rows(date)
+                        to periksa_admin;
                     """)
             try grantViews(connection)
         }

@@ -35,6 +35,22 @@ public enum Statistics {
         try connection.execute("set local default_statistics_target to default")
     }
 
+    /// Gives the partitioned `periksa.contributions` its statistics of the whole table when it
+    /// has none. A statement that joins a month's wage rows reads them for some estimates (the
+    /// distinct NIKs of a semi-join), and PostgreSQL never analyses a partitioned table on its
+    /// own: without them the planner guessed 200 distinct NIKs among 2 million, and the coverage
+    /// report right after the first import took 18 s instead of 5. Analysing the partitioned
+    /// table analyses every partition again, so it is done once, when the statistics are missing
+    /// (the first import, usually of one month); the NIKs' distinctness they record holds after.
+    static func analyseContributionsOnce(on connection: Connection) throws {
+        let missing = try connection.queryFirst(
+            """
+            select not exists (
+                select 1 from pg_stats where schemaname = 'periksa' and tablename = 'contributions' and inherited)
+            """)!.decode(Bool.self, at: 0)
+        if missing { try analyse(["periksa.contributions"], on: connection) }
+    }
+
     /// Analyses every input table or contribution partition whose statistics are missing or
     /// stale (`SQL/queries/stale_statistics.sql`); returns their names.
     @discardableResult

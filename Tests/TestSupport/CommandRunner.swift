@@ -16,9 +16,9 @@ public enum CommandRunner {
     }
 
     /// Runs `periksa arguments…` with the current environment changed by `environment`
-    /// (a nil value removes the variable).
+    /// (a nil value removes the variable), `input` on its standard input (none when nil).
     public static func periksa(
-        _ arguments: [String], environment: [String: String?] = [:], directory: URL? = nil
+        _ arguments: [String], environment: [String: String?] = [:], directory: URL? = nil, input: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -31,8 +31,13 @@ public enum CommandRunner {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes concurrently so a full stderr cannot block the child.
         let errData = LockedData()
         let group = DispatchGroup()

@@ -93,6 +93,13 @@ public enum Formatting {
         return self.date(year: parts.year!, month: parts.month!, day: parts.day!, language)
     }
 
+    /// `2026-12-01T17:55:03Z`: a moment in UTC, ISO 8601 (logs, lists for scripts).
+    public static func isoTimestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+
     /// `Desember 2025` for the period `2025-12`.
     public static func period(_ text: String, _ language: Language = .indonesian) -> String {
         let parts = text.split(separator: "-")

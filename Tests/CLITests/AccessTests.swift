@@ -35,10 +35,11 @@ struct AccessTests {
         let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
         let analyst = "analis_\(suffix)"
         let inspector = "pemeriksa_\(suffix)"
+        let webLogin = "web_\(suffix)"
         try TestDatabase.with { conninfo in
             let owner = try Connection(conninfo: conninfo)
             defer {
-                for name in [analyst, inspector] {
+                for name in [analyst, inspector, webLogin] {
                     _ = try? owner.execute(unsafeSQL: "drop owned by \(name) cascade")
                     _ = try? owner.execute(unsafeSQL: "drop role if exists \(name)")
                 }
@@ -301,6 +302,59 @@ struct AccessTests {
                     try $0.decode(Int.self, at: 0)
                 } == [1])
             #expect(try owner.queryFirst("select count(*) from analytics.cases")!.decode(Int.self, at: 0) == 3)
+
+            // The web app's login: each request's scope is the web user it names, and only its
+            // own sessions may name one.
+            #expect(try periksa(["db", "grant", "web", webLogin]).status == 0)
+            try owner.execute(unsafeSQL: "alter role \(webLogin) password 'pw_\(suffix)'")
+            let users = WebUsers(connection: owner, actor: "cli:test")
+            try users.add(name: "budi", role: .inspector, branches: [branch], password: "kopi tubruk 42")
+            try users.add(name: "rina", role: .manager, branches: [], allBranches: true, password: "teh manis 2026")
+            try users.add(name: "ana", role: .analyst, branches: [], password: "es campur 7 rasa")
+            try users.add(name: "mantan", role: .inspector, branches: [branch], password: "kopi tubruk 42")
+            try users.disable("mantan")
+            let asWeb = try Connection(conninfo: Self.login(conninfo, user: webLogin, password: "pw_\(suffix)"))
+            func acting<T>(as user: String?, on connection: Connection, _ body: (Connection) throws -> T) throws -> T {
+                try connection.transaction { connection in
+                    _ = try connection.query("select set_config('periksa.web_user', \(user ?? ""), true)")
+                    return try body(connection)
+                }
+            }
+            func branchesSeen(as user: String?, on connection: Connection) throws -> Set<String> {
+                try acting(as: user, on: connection) { connection in
+                    Set(
+                        try connection.query("select distinct branch_code from periksa.employers").map {
+                            try $0.decode(String.self, at: 0)
+                        })
+                }
+            }
+            #expect(try branchesSeen(as: "budi", on: asWeb) == [branch])
+            #expect(try branchesSeen(as: "rina", on: asWeb) == Set(branches.values))
+            for nobody in ["ana", "mantan", "siapa", nil] {
+                #expect(try branchesSeen(as: nobody, on: asWeb).isEmpty, "\(nobody ?? "no user")")
+            }
+            // The analyst reads the masked views, every branch; the inspector its own.
+            #expect(
+                try acting(as: "ana", on: asWeb) {
+                    try $0.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0)
+                } == branches.count)
+            #expect(
+                try acting(as: "budi", on: asWeb) {
+                    try $0.queryFirst("select count(*) from analytics.employers")!.decode(Int.self, at: 0)
+                } == expected)
+            // A person's own login that names a web user changes nothing.
+            #expect(try branchesSeen(as: "rina", on: asInspector) == [branch])
+            // Only an inspector changes cases: the manager's update touches no row.
+            for (user, rows) in [("budi", 1), ("rina", 0), ("ana", 0)] {
+                let changed = try acting(as: user, on: asWeb) {
+                    try $0.query("update periksa.cases set state = state where case_id = 1 returning case_id").count
+                }
+                #expect(changed == rows, "\(user)")
+            }
+            #expect(
+                try acting(as: "budi", on: asWeb) {
+                    try $0.query("update periksa.cases set state = state where case_id = 2 returning case_id").count
+                } == 0)
 
             // periksa query: read-only unless --write; errors point at the position.
             let write = try periksa(["query", "delete from periksa.holidays"])

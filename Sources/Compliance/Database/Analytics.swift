@@ -80,8 +80,9 @@ public enum Analytics {
         guard try rolesExist(connection) else { return }
         try connection.execute(
             unsafeSQL: """
-                grant usage on schema analytics to periksa_admin, periksa_inspector, periksa_analyst;
-                grant select on all tables in schema analytics to periksa_admin, periksa_inspector, periksa_analyst;
+                grant usage on schema analytics to periksa_admin, periksa_inspector, periksa_analyst, periksa_web;
+                grant select on all tables in schema analytics
+                    to periksa_admin, periksa_inspector, periksa_analyst, periksa_web;
                 """)
     }
 

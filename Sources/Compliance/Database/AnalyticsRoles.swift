@@ -4,7 +4,9 @@ import Postgres
 /// The roles that read schema analytics and the logins that hold them.
 extension Analytics {
     public enum Role: String, CaseIterable, Sendable {
-        case admin, inspector, analyst
+        /// `web`: the login the web app's server uses; the scope of each request is the web user
+        /// it names (SQL/migrations/0012_web_users.sql).
+        case admin, inspector, analyst, web
 
         /// `periksa_admin`, …
         public var name: String { "periksa_\(rawValue)" }
@@ -17,7 +19,10 @@ extension Analytics {
 
     static func rolesExist(_ connection: Connection) throws -> Bool {
         try connection.queryFirst(
-            "select count(*) = 3 from pg_roles where rolname in ('periksa_admin', 'periksa_inspector', 'periksa_analyst')"
+            """
+            select count(*) = 4 from pg_roles
+            where rolname in ('periksa_admin', 'periksa_inspector', 'periksa_analyst', 'periksa_web')
+            """
         )!.decode(Bool.self, at: 0)
     }
 
@@ -51,6 +56,14 @@ extension Analytics {
                     grant update (state) on periksa.cases to periksa_inspector;
                     grant execute on function periksa.coverage_rows(date, text), periksa.outreach_rows(date)
                         to periksa_admin;
+                    grant usage on schema periksa to periksa_web;
+                    grant select on periksa.employers, periksa.runs, periksa.findings, periksa.run_employers,
+                        periksa.inspections, periksa.kbli_sections, periksa.holidays to periksa_web;
+                    grant select, insert on periksa.cases, periksa.case_events, periksa.case_arrears to periksa_web;
+                    grant update (state) on periksa.cases to periksa_web;
+                    grant select on periksa.web_users, periksa.web_user_branches to periksa_web;
+                    grant select, insert, delete on periksa.login_failures to periksa_web;
+                    grant insert on periksa.access_log to periksa_web;
                     """)
             try grantViews(connection)
         }

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libpq, as a system library. Only `Postgres` imports it.
@@ -69,6 +71,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The web app: routes, sessions, CSRF, over Compliance and Reports.
+        .target(
+            name: "PeriksaWeb",
+            dependencies: [
+                "Compliance", "Reports", "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // Synthetic data and the reference implementation of the rules (the test oracle).
         .target(name: "Synthetic"),
         .executableTarget(
@@ -79,6 +91,7 @@ let package = Package(
                 "Reports",
                 "Synthetic",
                 "Postgres",
+                "PeriksaWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -112,6 +125,13 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: ["periksa", "Compliance", "Postgres", "Synthetic", "TestSupport"]
+        ),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "PeriksaWeb", "Compliance", "Postgres", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .target(
             name: "TestSupport",

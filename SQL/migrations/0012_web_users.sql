@@ -31,6 +31,23 @@ create table periksa.web_user_branches (
 
 comment on table periksa.web_user_branches is 'The branch offices of an inspector or a manager.';
 
+-- The web app's sessions. The browser holds a random token; the database only its SHA-256,
+-- so that reading this table does not let anyone log in. A session ends at expires_at, or
+-- when it has been idle too long (the server's setting), or at logout.
+create table periksa.web_sessions (
+    token_sha256  text primary key check (token_sha256 ~ '^[0-9a-f]{64}$'),
+    name          text not null references periksa.web_users on delete cascade,
+    csrf_token    text not null check (char_length(csrf_token) >= 32),
+    created_at    timestamptz not null default now(),
+    last_seen_at  timestamptz not null default now(),
+    expires_at    timestamptz not null
+);
+
+create index web_sessions_name_idx on periksa.web_sessions (name);
+
+comment on table periksa.web_sessions is
+    'Sessions of the web app: the SHA-256 of the browser''s token, the user, the CSRF token, when it ends.';
+
 -- Failed logins, per name: 10 within 15 minutes lock the name for 15 minutes.
 create table periksa.login_failures (
     name       text not null,

@@ -16,8 +16,8 @@ struct DatabaseRoles: PeriksaCommand {
         try Analytics.createRoles(on: connection)
         print(
             global.language.text(
-                "Peran siap: periksa_admin, periksa_inspector, periksa_analyst.",
-                "Roles ready: periksa_admin, periksa_inspector, periksa_analyst."))
+                "Peran siap: periksa_admin, periksa_inspector, periksa_analyst, periksa_web.",
+                "Roles ready: periksa_admin, periksa_inspector, periksa_analyst, periksa_web."))
     }
 }
 

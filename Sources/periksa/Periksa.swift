@@ -16,7 +16,7 @@ struct Periksa: ParsableCommand {
             DatabaseCommand.self, GenerateCommand.self, ImportCommand.self, ImportsCommand.self, AuditCommand.self,
             FindingsCommand.self, EvaluateCommand.self, AuditListCommand.self, RunsCommand.self, CaseCommand.self,
             CasesCommand.self, CoverageCommand.self, OutreachCommand.self, ReconcileCommand.self, ReportCommand.self,
-            QueryCommand.self, UserCommand.self, AccessLogCommand.self,
+            QueryCommand.self, UserCommand.self, AccessLogCommand.self, ServeCommand.self,
         ]
     )
 

@@ -11,14 +11,7 @@ import Testing
 @Suite("SQL access: views, roles, row-level security, periksa query")
 struct AccessTests {
     static func login(_ conninfo: String, user: String, password: String) -> String {
-        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://"),
-            var components = URLComponents(string: conninfo)
-        {
-            components.user = user
-            components.password = password
-            return components.string ?? conninfo
-        }
-        return conninfo + " user=\(user) password=\(password)"
+        TestDatabase.login(conninfo, user: user, password: password)
     }
 
     @Test("analysts see masked views only, inspectors their branch, query is read-only, arguments stay data")

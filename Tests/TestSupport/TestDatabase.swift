@@ -35,6 +35,34 @@ public enum TestDatabase {
         return try body(conninfo(server: server, database: name))
     }
 
+    /// Runs the async `body` with the connection string of a new, empty database, then drops it.
+    public static func withDatabase<T>(_ body: (String) async throws -> T) async throws -> T {
+        let server = try serverConninfo()
+        let admin = try Connection(conninfo: server)
+        let name = "periksa_test_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+        try admin.execute(unsafeSQL: "create database \(name)")
+        do {
+            let value = try await body(conninfo(server: server, database: name))
+            _ = try? admin.execute(unsafeSQL: "drop database if exists \(name) with (force)")
+            return value
+        } catch {
+            _ = try? admin.execute(unsafeSQL: "drop database if exists \(name) with (force)")
+            throw error
+        }
+    }
+
+    /// `conninfo` logging in as `user` with `password`.
+    public static func login(_ conninfo: String, user: String, password: String) -> String {
+        if conninfo.hasPrefix("postgres://") || conninfo.hasPrefix("postgresql://"),
+            var components = URLComponents(string: conninfo)
+        {
+            components.user = user
+            components.password = password
+            return components.string ?? conninfo
+        }
+        return conninfo + " user=\(user) password=\(password)"
+    }
+
     /// Runs `body` with a connection to a new, empty database, then drops it.
     public static func withConnection<T>(_ body: (Connection) throws -> T) throws -> T {
         try with { conninfo in try body(Connection(conninfo: conninfo)) }

@@ -34,6 +34,15 @@ public struct AccessLog {
         }
     }
 
+    /// Appends an entry: `actor` did `action` (`session.login`, `user.add`, …) to `object`.
+    public func append(actor: String, action: String, object: String?, detail: String? = nil) throws {
+        try connection.execute(
+            """
+            insert into periksa.access_log (actor, action, object, detail)
+            values (\(actor), \(action), \(object), \(detail))
+            """)
+    }
+
     /// The actor of changes made with the command line: `cli:` and the database login.
     public static func commandLineActor(on connection: Connection) throws -> String {
         "cli:" + (try connection.queryFirst("select session_user::text")?.decode(String.self, at: 0) ?? "?")

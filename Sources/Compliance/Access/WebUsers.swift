@@ -207,6 +207,7 @@ public struct WebUsers {
                 throw try connection.queryFirst("select 1 from periksa.web_users where name = \(name)") == nil
                     ? WebUserError.noUser(name) : WebUserError.disabledAlready(name)
             }
+            try connection.execute("delete from periksa.web_sessions where name = \(name)")
             try log("user.disable", object: name)
         }
     }
@@ -224,6 +225,7 @@ public struct WebUsers {
                     """) != nil
             else { throw WebUserError.noUser(name) }
             try connection.execute("delete from periksa.login_failures where name = \(name)")
+            try connection.execute("delete from periksa.web_sessions where name = \(name)")
             try log("user.password", object: name)
         }
     }
@@ -245,8 +247,6 @@ public struct WebUsers {
 
     /// Appends to the access log.
     func log(_ action: String, object: String?, detail: String? = nil) throws {
-        try connection.execute(
-            "insert into periksa.access_log (actor, action, object, detail) values (\(actor), \(action), \(object), \(detail))"
-        )
+        try AccessLog(connection: connection).append(actor: actor, action: action, object: object, detail: detail)
     }
 }

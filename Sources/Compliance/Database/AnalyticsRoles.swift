@@ -63,6 +63,7 @@ extension Analytics {
                     grant update (state) on periksa.cases to periksa_web;
                     grant select on periksa.web_users, periksa.web_user_branches to periksa_web;
                     grant select, insert, delete on periksa.login_failures to periksa_web;
+                    grant select, insert, update, delete on periksa.web_sessions to periksa_web;
                     grant insert on periksa.access_log to periksa_web;
                     """)
             try grantViews(connection)

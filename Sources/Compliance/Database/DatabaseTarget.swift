@@ -42,6 +42,18 @@ public enum DatabaseTarget: Sendable, CustomStringConvertible {
         }
     }
 
+    /// The libpq connection string (`""`: libpq's environment); for the embedded cluster,
+    /// after starting it if needed. Holds the password of a URL that has one: never log it.
+    public func conninfo() throws -> String {
+        switch self {
+        case .url(let url, _): return url
+        case .libpqEnvironment: return ""
+        case .embedded(let cluster):
+            try cluster.ensureRunning()
+            return cluster.conninfo
+        }
+    }
+
     /// Opens a connection; for the embedded cluster, creates and starts it first if needed.
     public func connect(logger: Logger = Logger(label: "periksa.postgres")) throws -> Connection {
         switch self {

@@ -1,0 +1,128 @@
+import Compliance
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Postgres
+
+/// How `periksa serve` runs (docs/web.md).
+public struct WebConfiguration: Sendable {
+    /// libpq connection string of the web app's own login (a member of periksa_web).
+    public var conninfo: String
+    public var host: String
+    public var port: Int
+    /// Cookies marked `Secure`: served over TLS, or behind a proxy that terminates it.
+    public var secureCookies: Bool
+    /// A session ends this long after login at the latest…
+    public var sessionLifetime: TimeInterval
+    /// …and after this long without a request.
+    public var idleTimeout: TimeInterval
+
+    public init(
+        conninfo: String, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        sessionLifetime: TimeInterval = 8 * 3600, idleTimeout: TimeInterval = 30 * 60
+    ) {
+        (self.conninfo, self.host, self.port, self.secureCookies) = (conninfo, host, port, secureCookies)
+        (self.sessionLifetime, self.idleTimeout) = (sessionLifetime, idleTimeout)
+    }
+}
+
+/// The web app: its routes behind the security headers and the session.
+public enum WebApp {
+    static let sessionCookie = "periksa_session"
+    static let loginCSRFCookie = "periksa_login_csrf"
+
+    /// The application `periksa serve` runs.
+    public static func application(_ configuration: WebConfiguration, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router(configuration),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
+            logger: logger)
+    }
+
+    /// The routes (fixed: scripts depend on them).
+    public static func router(_ configuration: WebConfiguration) -> Router<WebContext> {
+        let pool = ConnectionPool(conninfo: configuration.conninfo)
+        let routes = Routes(configuration: configuration, pool: pool)
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityHeaders())
+        router.add(middleware: SessionLoader(pool: pool, idleTimeout: configuration.idleTimeout))
+        router.get("/healthz") { _, _ in try await routes.health() }
+        router.get("/login") { request, context in routes.loginPage(request, context) }
+        router.post("/login") { request, context in try await routes.login(request, context) }
+        router.post("/logout") { request, context in try await routes.logout(request, context) }
+        router.get("/") { request, context in try routes.dashboard(request, context) }
+        return router
+    }
+}
+
+/// The headers every answer carries: no framing, no sniffing, no referrer to other sites, and
+/// a content policy that allows nothing from elsewhere (and no script at all).
+struct SecurityHeaders: RouterMiddleware {
+    typealias Context = WebContext
+
+    static let policy =
+        "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
+        + "frame-ancestors 'none'; base-uri 'none'"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HTTPError {
+            response = Page.error(status: error.status, message: error.body ?? "", language: Page.language(request))
+        } catch let error as PostgresError {
+            // Only the kind and SQLSTATE are logged: a server message may quote values.
+            context.logger.error(
+                "database error \(error.kind) \(error.sqlState?.rawValue ?? "-") on \(request.method) \(request.uri.path)"
+            )
+            let language = Page.language(request)
+            response =
+                error.kind == .connection
+                ? Page.databaseDown(language)
+                : Page.error(
+                    status: .internalServerError,
+                    message: language.text(
+                        "Terjadi kesalahan; sudah dicatat. Coba lagi.",
+                        "Something went wrong; it was logged. Try again."),
+                    language: language)
+        }
+        response.headers[.contentSecurityPolicy] = Self.policy
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[.referrerPolicy] = "same-origin"
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
+
+/// Puts the browser's session, when valid, into the request's context. A database that does
+/// not answer gives 503 with a message, and the next request tries again.
+struct SessionLoader: RouterMiddleware {
+    typealias Context = WebContext
+    let pool: ConnectionPool
+    let idleTimeout: TimeInterval
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        var context = context
+        if let token = request.cookies[WebApp.sessionCookie]?.value, !token.isEmpty, token.count <= 100 {
+            let idle = idleTimeout
+            do {
+                context.session = try await pool.with { try WebSessions(connection: $0).find(token: token, idle: idle) }
+                context.sessionToken = context.session == nil ? nil : token
+            } catch let error as PostgresError {
+                context.logger.error("the database did not answer: \(error.kind)")
+                return Page.databaseDown(Page.language(request))
+            }
+        }
+        return try await next(request, context)
+    }
+}
+
+extension HTTPField.Name {
+    /// `Referrer-Policy`, which HTTPTypes does not name.
+    public static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+}

@@ -34,6 +34,17 @@ final class ConnectionPool: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a transaction that acts for the web user `name`: the database's policies
+    /// and views then scope every row to that user (SQL/migrations/0012_web_users.sql).
+    func acting<T: Sendable>(for name: String, _ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        try await with { connection in
+            try connection.transaction { connection in
+                _ = try connection.query("select set_config('periksa.web_user', \(name), true)")
+                return try body(connection)
+            }
+        }
+    }
+
     private func take() throws -> Connection {
         if let connection = lock.withLock({ idle.popLast() }) { return connection }
         return try Connection(conninfo: conninfo)

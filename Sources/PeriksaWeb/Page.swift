@@ -44,6 +44,15 @@ enum Page {
             body: "<h1>\(status.code)</h1><p class=\"error\">\(Escaping.html(message))</p>", status: status)
     }
 
+    /// A report as a page (`html`) or as its download (`md`: a Markdown file).
+    static func document(_ text: String, format: String, name: String) -> Response {
+        var headers: HTTPFields = [
+            .contentType: format == "md" ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8"
+        ]
+        if format == "md" { headers[.contentDisposition] = "attachment; filename=\"\(name).md\"" }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
     /// 503: the database does not answer (the next request tries again).
     static func databaseDown(_ language: Language) -> Response {
         error(

@@ -150,6 +150,42 @@ struct Routes: Sendable {
                 """)
     }
 
+    /// `GET /audit-list?period=YYYY-MM[&branch=B][&capacity=N][&format=html|md]`: the ranked
+    /// audit list of the period's latest run, of the user's branches (the database scopes it),
+    /// the same document as `periksa report audit-list`.
+    func auditList(_ request: Request, _ context: WebContext) async throws -> Response {
+        guard let session = context.session else { return .redirect(to: "/login") }
+        let language = Page.language(request)
+        let query = Query(request)
+        let period = try query.period("period")
+        let branch = try query.text("branch", length: 1...40)
+        let capacity = try query.number("capacity", in: 1...1000) ?? 20
+        let format = try query.format(["html", "md"])
+        let text: String? = try await pool.acting(for: session.user.name) { connection in
+            let run: Int
+            do {
+                run = try Findings(connection: connection).resolveRun(period: period, run: nil)
+            } catch AuditError.noRun {
+                return nil
+            }
+            let (runPeriod, asOf) = try Runs(connection: connection).header(run: run)
+            var entries: [AuditList.Entry] = []
+            try AuditList(connection: connection).stream(run: run, branch: branch, capacity: capacity) {
+                entries.append($0)
+            }
+            return try AuditListReport.render(
+                entries: entries, header: .init(period: runPeriod, run: run, asOf: asOf, generatedAt: Date()),
+                format: format == "md" ? .md : .html, language: language)
+        }
+        guard let text else {
+            throw HTTPError(
+                .badRequest,
+                message: language.text(
+                    "Belum ada audit untuk periode \(period).", "There is no audit run for the period \(period) yet."))
+        }
+        return Page.document(text, format: format, name: "audit-list-\(period)")
+    }
+
     // MARK: - Checks
 
     func requireSession(_ context: WebContext) throws -> WebSession {

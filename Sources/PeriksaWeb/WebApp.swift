@@ -52,6 +52,7 @@ public enum WebApp {
         router.post("/login") { request, context in try await routes.login(request, context) }
         router.post("/logout") { request, context in try await routes.logout(request, context) }
         router.get("/") { request, context in try routes.dashboard(request, context) }
+        router.get("/audit-list") { request, context in try await routes.auditList(request, context) }
         return router
     }
 }

@@ -74,11 +74,13 @@ struct WebAppTests {
     }
 
     /// Logs in; the session cookie.
-    static func logIn(_ client: some TestClientProtocol, password: String = "kopi tubruk 42") async throws -> String? {
+    static func logIn(
+        _ client: some TestClientProtocol, as name: String = "budi.s", password: String = "kopi tubruk 42"
+    ) async throws -> String? {
         let (token, cookie) = try await loginForm(client)
         return try await client.execute(
             uri: "/login", method: .post, headers: [.cookie: "periksa_login_csrf=\(cookie)"],
-            body: form(["username": "budi.s", "password": password, "csrf_token": token])
+            body: form(["username": name, "password": password, "csrf_token": token])
         ) { response in Self.cookie("periksa_session", in: response)?.value }
     }
 
@@ -233,6 +235,56 @@ struct WebAppTests {
                 try WebUsers(connection: Connection(conninfo: ownerURL), actor: "cli:test").disable("budi.s")
                 try await client.execute(uri: "/", method: .get, headers: [.cookie: "periksa_session=\(session)"]) {
                     response in #expect(response.status == .seeOther)
+                }
+            }
+        }
+    }
+
+    @Test("the audit list: the user's branches only (the database decides), its download, bad input 400")
+    func auditList() async throws {
+        try await Self.withApp { configuration, ownerURL in
+            // The rules' fixture, audited for June 2025: JKT-A and JKT-B employers.
+            let owner = try Connection(conninfo: ownerURL)
+            for (kind, csv) in [
+                (ImportKind.employers, RuleFixture.employers), (.minimumWages, RuleFixture.minimumWages),
+                (.workforce, RuleFixture.workforce), (.contributions, RuleFixture.contributions),
+                (.payments, RuleFixture.payments),
+            ] {
+                _ = try TemporaryFile.with(csv) { try Importer(connection: owner).run(.init(kind: kind, path: $0)) }
+            }
+            _ = try AuditRunner(connection: owner).run(period: "2025-06", asOf: nil, parameters: AuditParameters())
+            try WebUsers(connection: owner, actor: "cli:test").add(
+                name: "siti", role: .inspector, branches: ["JKT-B"], password: "teh manis 2026")
+            let app = Application(router: WebApp.router(configuration))
+            try await app.test(.router) { client in
+                try await client.execute(uri: "/audit-list?period=2025-06", method: .get) { response in
+                    #expect(response.status == .seeOther && response.headers[.location] == "/login")
+                }
+                let session = try #require(try await Self.logIn(client, as: "siti", password: "teh manis 2026"))
+                let cookie: HTTPFields = [.cookie: "periksa_session=\(session)"]
+                for uri in ["/audit-list?period=2025-06", "/audit-list?period=2025-06&branch=JKT-A"] {
+                    try await client.execute(uri: uri, method: .get, headers: cookie) { response in
+                        #expect(response.status == .ok)
+                        let page = Self.text(response)
+                        #expect(page.contains("Daftar Prioritas Pemeriksaan") || page.contains("<html"))
+                        #expect(page.contains("UMKCITY5") == !uri.contains("JKT-A"), "\(uri)")
+                        #expect(!page.contains("LEAD0001") && !page.contains("ARREARS9"), "\(uri)")
+                    }
+                }
+                try await client.execute(uri: "/audit-list?period=2025-06&format=md", method: .get, headers: cookie) {
+                    response in
+                    #expect(response.headers[.contentType] == "text/markdown; charset=utf-8")
+                    #expect(Self.text(response).contains("UMKCITY5") && !Self.text(response).contains("<html"))
+                }
+                for (uri, message) in [
+                    ("/audit-list", "period"), ("/audit-list?period=2025-13", "period"),
+                    ("/audit-list?period=2024-01", "2024-01"), ("/audit-list?period=2025-06&capacity=0", "capacity"),
+                    ("/audit-list?period=2025-06&format=pdf", "format"),
+                ] {
+                    try await client.execute(uri: uri, method: .get, headers: cookie) { response in
+                        #expect(response.status == .badRequest, "\(uri)")
+                        #expect(Self.text(response).contains(message), "\(uri)")
+                    }
                 }
             }
         }

@@ -51,14 +51,15 @@ extension Analytics {
                     alter default privileges in schema periksa grant all on tables to periksa_admin;
                     grant usage on schema periksa to periksa_inspector;
                     grant select on periksa.employers, periksa.runs, periksa.findings, periksa.run_employers,
-                        periksa.inspections, periksa.kbli_sections, periksa.holidays to periksa_inspector;
+                        periksa.inspections, periksa.kbli_sections, periksa.holidays, periksa.regions
+                        to periksa_inspector;
                     grant select, insert on periksa.cases, periksa.case_events, periksa.case_arrears to periksa_inspector;
                     grant update (state) on periksa.cases to periksa_inspector;
                     grant execute on function periksa.coverage_rows(date, text), periksa.outreach_rows(date)
                         to periksa_admin;
                     grant usage on schema periksa to periksa_web;
                     grant select on periksa.employers, periksa.runs, periksa.findings, periksa.run_employers,
-                        periksa.inspections, periksa.kbli_sections, periksa.holidays to periksa_web;
+                        periksa.inspections, periksa.kbli_sections, periksa.holidays, periksa.regions to periksa_web;
                     grant select, insert on periksa.cases, periksa.case_events, periksa.case_arrears to periksa_web;
                     grant update (state) on periksa.cases to periksa_web;
                     grant select on periksa.web_users, periksa.web_user_branches to periksa_web;

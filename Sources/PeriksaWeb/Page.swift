@@ -62,6 +62,15 @@ enum Page {
                 "The database cannot be reached. Try again in a moment."), language: language)
     }
 
+    /// 500: something went wrong on the server; the page says no more (the log has the kind).
+    static func failure(_ language: Language) -> Response {
+        error(
+            status: .internalServerError,
+            message: language.text(
+                "Terjadi kesalahan; sudah dicatat. Coba lagi.", "Something went wrong; it was logged. Try again."),
+            language: language)
+    }
+
     /// The hidden CSRF field of a form.
     static func csrfField(_ token: String) -> String {
         "<input type=\"hidden\" name=\"csrf_token\" value=\"\(Escaping.html(token))\">"

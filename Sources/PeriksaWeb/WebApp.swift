@@ -80,15 +80,11 @@ struct SecurityHeaders: RouterMiddleware {
                 "database error \(error.kind) \(error.sqlState?.rawValue ?? "-") on \(request.method) \(request.uri.path)"
             )
             let language = Page.language(request)
-            response =
-                error.kind == .connection
-                ? Page.databaseDown(language)
-                : Page.error(
-                    status: .internalServerError,
-                    message: language.text(
-                        "Terjadi kesalahan; sudah dicatat. Coba lagi.",
-                        "Something went wrong; it was logged. Try again."),
-                    language: language)
+            response = error.kind == .connection ? Page.databaseDown(language) : Page.failure(language)
+        } catch {
+            // Anything else: a page, the headers, and no detail that could carry data.
+            context.logger.error("unexpected \(type(of: error)) on \(request.method) \(request.uri.path)")
+            response = Page.failure(Page.language(request))
         }
         response.headers[.contentSecurityPolicy] = Self.policy
         response.headers[.xContentTypeOptions] = "nosniff"

@@ -34,6 +34,11 @@ final class ConnectionPool: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` on the thread pool without a connection (bcrypt's work).
+    func hashOffLoop<T: Sendable>(_ body: @escaping @Sendable () -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(body)
+    }
+
     /// Runs `body` in a transaction that acts for the web user `name`: the database's policies
     /// and views then scope every row to that user (SQL/migrations/0012_web_users.sql).
     func acting<T: Sendable>(for name: String, _ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {

@@ -23,8 +23,7 @@ struct Query {
 
     /// `YYYY-MM`, required.
     func period(_ name: String) throws -> String {
-        guard let text = value(name), text.range(of: #"^[0-9]{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil
-        else {
+        guard let text = value(name), (try? AuditRunner.parsePeriod(text)) != nil else {
             throw refuse(name, "periode YYYY-MM, misalnya 2025-12", "a period YYYY-MM, such as 2025-12")
         }
         return text

@@ -76,6 +76,15 @@ struct Routes: Sendable {
         let name = form.username.trimmingCharacters(in: .whitespaces).lowercased()
         let password = form.password
         let lifetime = configuration.sessionLifetime
+        // A name that cannot exist is refused as a wrong password would be, after the same
+        // bcrypt work, without reaching the database (nor its list of failures).
+        guard (try? WebUsers.checkName(name)) != nil else {
+            _ = try await pool.hashOffLoop { WebUsers.wasteVerification(password) }
+            return loginPage(
+                request, context,
+                message: language.text("Nama pengguna atau kata sandi salah.", "Wrong user name or password."),
+                status: .unauthorized)
+        }
         let outcome: LoginOutcome = try await pool.with { connection in
             let sessions = WebSessions(connection: connection)
             guard try !sessions.isLocked(name) else { return .locked }
@@ -84,7 +93,7 @@ struct Routes: Sendable {
                 try sessions.recordFailure(name)
                 return .refused
             }
-            let (token, _) = try sessions.open(for: user, lifetime: lifetime)
+            let token = try sessions.open(for: user, lifetime: lifetime)
             try AccessLog(connection: connection).append(actor: user.name, action: "session.login", object: user.name)
             return .opened(token: token)
         }
@@ -155,8 +164,8 @@ struct Routes: Sendable {
     /// the same document as `periksa report audit-list`.
     func auditList(_ request: Request, _ context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/login") }
-        let language = Page.language(request)
         let query = Query(request)
+        let language = query.language
         let period = try query.period("period")
         let branch = try query.text("branch", length: 1...40)
         let capacity = try query.number("capacity", in: 1...1000) ?? 20

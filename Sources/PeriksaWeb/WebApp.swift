@@ -110,7 +110,8 @@ struct SessionLoader: RouterMiddleware {
             do {
                 context.session = try await pool.with { try WebSessions(connection: $0).find(token: token, idle: idle) }
                 context.sessionToken = context.session == nil ? nil : token
-            } catch let error as PostgresError {
+            } catch let error as PostgresError where error.kind == .connection {
+                // Any other database error reaches SecurityHeaders, which answers 500.
                 context.logger.error("the database did not answer: \(error.kind)")
                 return Page.databaseDown(Page.language(request))
             }

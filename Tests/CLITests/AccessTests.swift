@@ -10,10 +10,6 @@ import Testing
 /// with logins of its own.
 @Suite("SQL access: views, roles, row-level security, periksa query")
 struct AccessTests {
-    static func login(_ conninfo: String, user: String, password: String) -> String {
-        TestDatabase.login(conninfo, user: user, password: password)
-    }
-
     @Test("analysts see masked views only, inspectors their branch, query is read-only, arguments stay data")
     func access() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
@@ -121,7 +117,8 @@ struct AccessTests {
             #expect(periods.0 == periods.1 && periods.2 == periods.3)
 
             // The analyst: permission denied on raw tables and NIK, masked values in the views.
-            let asAnalyst = try Connection(conninfo: Self.login(conninfo, user: analyst, password: "pw_\(suffix)"))
+            let asAnalyst = try Connection(
+                conninfo: TestDatabase.login(conninfo, user: analyst, password: "pw_\(suffix)"))
             for sql in ["select nik from periksa.contributions limit 1", "select * from periksa.employers limit 1"] {
                 #expect {
                     _ = try asAnalyst.query(PostgresQuery(unsafeSQL: sql))
@@ -147,12 +144,13 @@ struct AccessTests {
             let analystWrite = try CommandRunner.periksa(
                 [
                     "query", "--write", "delete from analytics.findings", "--database-url",
-                    Self.login(conninfo, user: analyst, password: "pw_\(suffix)"),
+                    TestDatabase.login(conninfo, user: analyst, password: "pw_\(suffix)"),
                 ], environment: ["LANG": "en_US.UTF-8"])
             #expect(analystWrite.status == 1 && analystWrite.stderr.contains("admins"))
 
             // The inspector: its branch only, through every view and the raw tables.
-            let asInspector = try Connection(conninfo: Self.login(conninfo, user: inspector, password: "pw_\(suffix)"))
+            let asInspector = try Connection(
+                conninfo: TestDatabase.login(conninfo, user: inspector, password: "pw_\(suffix)"))
             let expected = branches.values.filter { $0 == branch }.count
             for sql in [
                 "select branch_code from analytics.employers", "select branch_code from analytics.employer_periods",
@@ -238,7 +236,7 @@ struct AccessTests {
             #expect(ownCase.status == 0 && ownCase.stdout == "case_id=1\n", "\(ownCase.stderr)")
             let otherCase = try periksa(["case", "open", "--npp", otherNPP, "--on", "2026-01-05"])
             #expect(otherCase.status == 0 && otherCase.stdout == "case_id=2\n", "\(otherCase.stderr)")
-            let inspectorURL = Self.login(conninfo, user: inspector, password: "pw_\(suffix)")
+            let inspectorURL = TestDatabase.login(conninfo, user: inspector, password: "pw_\(suffix)")
             func inspecting(_ arguments: [String]) throws -> CommandRunner.Result {
                 try CommandRunner.periksa(
                     arguments + ["--database-url", inspectorURL, "--lang", "en"], environment: ["PERIKSA_CONFIG": nil])
@@ -306,7 +304,7 @@ struct AccessTests {
             try users.add(name: "ana", role: .analyst, branches: [], password: "es campur 7 rasa")
             try users.add(name: "mantan", role: .inspector, branches: [branch], password: "kopi tubruk 42")
             try users.disable("mantan")
-            let asWeb = try Connection(conninfo: Self.login(conninfo, user: webLogin, password: "pw_\(suffix)"))
+            let asWeb = try Connection(conninfo: TestDatabase.login(conninfo, user: webLogin, password: "pw_\(suffix)"))
             func acting<T>(as user: String?, on connection: Connection, _ body: (Connection) throws -> T) throws -> T {
                 try connection.transaction { connection in
                     _ = try connection.query("select set_config('periksa.web_user', \(user ?? ""), true)")
@@ -377,7 +375,7 @@ struct AccessTests {
             #expect(failed.status == 1)
             #expect(!failed.stdout.contains(secret) && !failed.stderr.contains(secret))
             let wrong = try CommandRunner.periksa(
-                ["query", "select 1", "--database-url", Self.login(conninfo, user: analyst, password: secret)])
+                ["query", "select 1", "--database-url", TestDatabase.login(conninfo, user: analyst, password: secret)])
             #expect(wrong.status == 1 && !wrong.stderr.contains(secret))
         }
     }

@@ -266,7 +266,7 @@ struct WebAppTests {
                     try await client.execute(uri: uri, method: .get, headers: cookie) { response in
                         #expect(response.status == .ok)
                         let page = Self.text(response)
-                        #expect(page.contains("Daftar Prioritas Pemeriksaan") || page.contains("<html"))
+                        #expect(page.contains("Daftar Prioritas Pemeriksaan"))
                         #expect(page.contains("UMKCITY5") == !uri.contains("JKT-A"), "\(uri)")
                         #expect(!page.contains("LEAD0001") && !page.contains("ARREARS9"), "\(uri)")
                     }

@@ -28,9 +28,7 @@ public struct WebSessions {
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func sha256(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func sha256(_ token: String) -> String { Checksum.sha256(token) }
 
     /// Whether `name` failed to log in `lockoutFailures` times within the window.
     public func isLocked(_ name: String) throws -> Bool {
@@ -54,15 +52,15 @@ public struct WebSessions {
     }
 
     /// Opens a session for `user` that ends after `lifetime` at the latest; its token.
-    public func open(for user: WebUser, lifetime: TimeInterval) throws -> (token: String, session: WebSession) {
-        let (token, csrf) = (Self.randomToken(), Self.randomToken())
-        let expires = try connection.queryFirst(
+    public func open(for user: WebUser, lifetime: TimeInterval) throws -> String {
+        let token = Self.randomToken()
+        try connection.execute(
             """
             insert into periksa.web_sessions (token_sha256, name, csrf_token, expires_at)
-            values (\(Self.sha256(token)), \(user.name), \(csrf), now() + make_interval(secs => \(lifetime)))
-            returning expires_at
-            """)!.decode(Date.self, at: 0)
-        return (token, WebSession(user: user, csrfToken: csrf, expiresAt: expires))
+            values (\(Self.sha256(token)), \(user.name), \(Self.randomToken()),
+                    now() + make_interval(secs => \(lifetime)))
+            """)
+        return token
     }
 
     /// The session of `token` when it has not expired, been idle longer than `idle`, or

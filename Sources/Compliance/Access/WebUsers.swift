@@ -152,6 +152,7 @@ public struct WebUsers {
         try Self.checkBranches(role: role, branches: branches, allBranches: allBranches)
         try Self.checkPassword(password, name: name)
         let hash = Bcrypt.hash(password, cost: Self.cost)
+        let branchCodes = Set(branches).sorted()
         try connection.transaction { connection in
             guard try connection.queryFirst("select 1 from periksa.web_users where name = \(name)") == nil else {
                 throw WebUserError.exists(name)
@@ -161,38 +162,45 @@ public struct WebUsers {
                 insert into periksa.web_users (name, role, password_hash, all_branches)
                 values (\(name), \(role.rawValue), \(hash), \(allBranches))
                 """)
-            for branch in Set(branches).sorted() {
+            for branch in branchCodes {
                 try connection.execute(
                     "insert into periksa.web_user_branches (name, branch_code) values (\(name), \(branch))")
             }
             let scope =
-                allBranches ? "all branches" : branches.isEmpty ? "" : Set(branches).sorted().joined(separator: ",")
+                allBranches ? "all branches" : branchCodes.joined(separator: ",")
             try log("user.add", object: name, detail: "\(role.rawValue) \(scope)".trimmingCharacters(in: .whitespaces))
         }
     }
 
     /// Every user, by name.
-    public func list() throws -> [WebUser] {
+    public func list() throws -> [WebUser] { try users(named: nil) }
+
+    /// One user, or nil (two indexed reads: every request of the web app asks).
+    public func user(_ name: String) throws -> WebUser? { try users(named: name).first }
+
+    /// The users, all or the one named, by name.
+    private func users(named name: String?) throws -> [WebUser] {
         var branches: [String: [String]] = [:]
         for row in try connection.query(
-            "select name, branch_code from periksa.web_user_branches order by name, branch_code")
+            """
+            select name, branch_code from periksa.web_user_branches
+            where \(name)::text is null or name = \(name)::text order by name, branch_code
+            """)
         {
-            let (name, branch) = try row.decode((String, String).self)
-            branches[name, default: []].append(branch)
+            let (user, branch) = try row.decode((String, String).self)
+            branches[user, default: []].append(branch)
         }
         return try connection.query(
-            "select name, role, all_branches, created_at, disabled_at from periksa.web_users order by name"
+            """
+            select name, role, all_branches, created_at, disabled_at from periksa.web_users
+            where \(name)::text is null or name = \(name)::text order by name
+            """
         ).map { row in
-            let (name, role, all, created, disabled) = try row.decode((String, String, Bool, Date, Date?).self)
+            let (user, role, all, created, disabled) = try row.decode((String, String, Bool, Date, Date?).self)
             return WebUser(
-                name: name, role: WebUser.Role(rawValue: role) ?? .analyst, branches: branches[name] ?? [],
+                name: user, role: WebUser.Role(rawValue: role) ?? .analyst, branches: branches[user] ?? [],
                 allBranches: all, createdAt: created, disabledAt: disabled)
         }
-    }
-
-    /// One user, or nil.
-    public func user(_ name: String) throws -> WebUser? {
-        try list().first { $0.name == name }
     }
 
     /// Disables a user: it can no longer log in (its sessions end with it).
@@ -236,11 +244,14 @@ public struct WebUsers {
         let stored = try connection.queryFirst(
             "select password_hash from periksa.web_users where name = \(name) and disabled_at is null")
         guard let hash = try stored?.decode(String.self, at: 0) else {
-            _ = Bcrypt.verify(password, hash: Self.decoy)
+            _ = Self.wasteVerification(password)
             return nil
         }
         return Bcrypt.verify(password, hash: hash) ? try user(name) : nil
     }
+
+    /// The bcrypt work of checking a password, for a name that does not exist.
+    public static func wasteVerification(_ password: String) -> Bool { Bcrypt.verify(password, hash: decoy) }
 
     /// A hash of no one's password, verified against when the name is unknown.
     static let decoy = Bcrypt.hash("no user has this password", cost: cost)

@@ -59,4 +59,19 @@ struct Query {
         }
         return text
     }
+
+    /// An optional value among `allowed`.
+    func choice(_ name: String, _ allowed: [String]) throws -> String? {
+        guard let text = value(name), !text.isEmpty else { return nil }
+        guard allowed.contains(text) else {
+            throw refuse(name, allowed.joined(separator: ", "), allowed.joined(separator: ", "))
+        }
+        return text
+    }
+
+    /// An optional period `YYYY-MM`.
+    func optionalPeriod(_ name: String) throws -> String? {
+        guard let text = value(name), !text.isEmpty else { return nil }
+        return try period(name)
+    }
 }

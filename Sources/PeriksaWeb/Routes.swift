@@ -1,5 +1,6 @@
 import Compliance
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Postgres
 import Reports
@@ -55,7 +56,7 @@ struct Routes: Sendable {
                 </form>
                 <p><a href="\(language == .english ? "/login" : "/login?lang=en")">\(language.text("English", "Bahasa Indonesia"))</a></p>
                 """, status: status)
-        response.setCookie(cookie(WebApp.loginCSRFCookie, token, maxAge: 3600))
+        response.setCookie(cookie(WebApp.loginCSRFCookie, token, maxAge: 3600, request))
         return response
     }
 
@@ -111,8 +112,8 @@ struct Routes: Sendable {
                 status: .unauthorized)
         case .opened(let token):
             var response = Response.redirect(to: language == .english ? "/?lang=en" : "/")
-            response.setCookie(cookie(WebApp.sessionCookie, token, maxAge: Int(lifetime)))
-            response.setCookie(cookie(WebApp.loginCSRFCookie, "", maxAge: 0))
+            response.setCookie(cookie(WebApp.sessionCookie, token, maxAge: Int(lifetime), request))
+            response.setCookie(cookie(WebApp.loginCSRFCookie, "", maxAge: 0, request))
             return response
         }
     }
@@ -135,64 +136,95 @@ struct Routes: Sendable {
             }
         }
         var response = Response.redirect(to: "/login")
-        response.setCookie(cookie(WebApp.sessionCookie, "", maxAge: 0))
+        response.setCookie(cookie(WebApp.sessionCookie, "", maxAge: 0, request))
         return response
     }
 
-    /// `GET /`: the user's dashboard.
-    func dashboard(_ request: Request, _ context: WebContext) throws -> Response {
+    /// `GET /`: the user's dashboard: the latest audit list of its branches (its first ten),
+    /// its overdue cases, the latest runs.
+    func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
         guard let session = context.session else { return .redirect(to: "/login") }
         let language = Page.language(request)
         let user = session.user
+        let en = language == .english
+        let suffix = en ? "?lang=en" : ""
         let scope =
-            user.allBranches
+            user.allBranches || user.role == .admin
             ? language.text("semua kantor cabang", "every branch")
             : user.branches.isEmpty ? "–" : user.branches.map(Escaping.html).joined(separator: ", ")
+        let day = Self.today()
+        let fineRate = configuration.settings.fineRate
+        let branchPages = user.role != .analyst
+        let (runs, entries, overdue, open): ([Runs.Record], [AuditList.Entry], [CaseStatus], Int) =
+            try await pool.acting(for: user.name) { connection in
+                let runs = try Runs(connection: connection).list(limit: 5)
+                guard branchPages else { return (runs, [], [], 0) }
+                var entries: [AuditList.Entry] = []
+                if let latest = runs.first {
+                    try AuditList(connection: connection).stream(run: latest.runID, branch: nil, capacity: 10) {
+                        entries.append($0)
+                    }
+                }
+                let cases = try Cases(connection: connection, fineRate: fineRate).status(asOf: day)
+                return (runs, entries, cases.filter { $0.overdue(on: day) }, cases.filter { $0.state.isOpen }.count)
+            }
+        var sections: [String] = []
+        if branchPages, let latest = runs.first {
+            let rows = entries.prefix(10).map { entry in
+                """
+                <tr><td>\(entry.rank)</td><td><a href="/employers/\(Escaping.html(entry.npp))?period=\(latest.period)\(en ? "&lang=en" : "")">\(Escaping.html(entry.npp))</a></td>\
+                <td>\(Escaping.html(entry.name))<br><span class="muted">\(Escaping.html(entry.branch))</span></td>\
+                <td class="amount">\(Formatting.rupiah(entry.totalLoss, language))</td></tr>
+                """
+            }
+            sections.append(
+                """
+                <section class="card"><h2>\(language.text("Daftar prioritas pemeriksaan", "Audit list")) \(latest.period)</h2>
+                \(rows.isEmpty ? "<p class=\"muted\">\(language.text("Tidak ada pemberi kerja dengan temuan.", "No employer with findings."))</p>" : """
+                <table class="list"><thead><tr><th>#</th><th>NPP</th><th>\(language.text("Pemberi kerja", "Employer"))</th>\
+                <th class="amount">\(language.text("Nilai iuran", "At stake"))</th></tr></thead><tbody>\(rows.joined())</tbody></table>
+                """)
+                <p><a href="/audit-list?period=\(latest.period)\(en ? "&lang=en" : "")">\(language.text("Seluruh daftar", "The whole list"))</a></p></section>
+                """)
+        }
+        if branchPages {
+            let rows = overdue.map { item in
+                """
+                <tr><td><a href="/cases/\(item.caseID)\(suffix)">\(item.caseID)</a></td><td>\(Escaping.html(item.employerName))</td>\
+                <td>\(Escaping.html(item.state.label(language)))</td><td class="flag">\(item.deadline ?? "")</td></tr>
+                """
+            }
+            sections.append(
+                """
+                <section class="card"><h2>\(language.text("Kasus lewat batas waktu", "Overdue cases"))</h2>
+                <p>\(open) \(language.text("kasus terbuka", "open cases")), \(overdue.count) \(language.text("lewat batas waktu", "overdue")) · <a href="/cases\(suffix)">\(language.text("Semua kasus", "All cases"))</a></p>
+                \(rows.isEmpty ? "" : "<table class=\"list\"><tbody>\(rows.joined())</tbody></table>")</section>
+                """)
+        }
+        let runRows = runs.map { run in
+            """
+            <tr><td>#\(run.runID)</td><td>\(run.period)</td><td>\(run.asOf)</td>\
+            <td class="amount">\(Formatting.count(Int(run.findings), language))</td><td class="amount">\(Formatting.rupiah(run.rupiah, language))</td></tr>
+            """
+        }
+        sections.append(
+            """
+            <section class="card"><h2>\(language.text("Audit terakhir", "Latest runs"))</h2>
+            \(runRows.isEmpty ? "<p class=\"muted\">\(language.text("Belum ada audit.", "No run yet."))</p>" : """
+            <table class="list"><thead><tr><th>\(language.text("Audit", "Run"))</th><th>\(language.text("Periode", "Period"))</th>\
+            <th>\(language.text("Per", "As of"))</th><th class="amount">\(language.text("Temuan", "Findings"))</th>\
+            <th class="amount">Rp</th></tr></thead><tbody>\(runRows.joined())</tbody></table>
+            """)</section>
+            """)
         return Page.html(
             title: language.text("Beranda", "Home"), language: language,
             body: """
                 <h1>\(language.text("Selamat datang", "Welcome")), \(Escaping.html(user.name))</h1>
-                <section class="card"><p>\(language.text("Peran", "Role")): <strong>\(Escaping.html(user.role.rawValue))</strong></p>
-                <p>\(language.text("Kantor cabang", "Branches")): \(scope)</p></section>
-                <form class="card" method="post" action="/logout">\(Page.csrfField(session.csrfToken))
-                <button type="submit">\(language.text("Keluar", "Log out"))</button></form>
-                """)
-    }
-
-    /// `GET /audit-list?period=YYYY-MM[&branch=B][&capacity=N][&format=html|md]`: the ranked
-    /// audit list of the period's latest run, of the user's branches (the database scopes it),
-    /// the same document as `periksa report audit-list`.
-    func auditList(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
-        let query = Query(request)
-        let language = query.language
-        let period = try query.period("period")
-        let branch = try query.text("branch", length: 1...40)
-        let capacity = try query.number("capacity", in: 1...1000) ?? 20
-        let format = try query.format(["html", "md"])
-        let text: String? = try await pool.acting(for: session.user.name) { connection in
-            let run: Int
-            do {
-                run = try Findings(connection: connection).resolveRun(period: period, run: nil)
-            } catch AuditError.noRun {
-                return nil
-            }
-            let (runPeriod, asOf) = try Runs(connection: connection).header(run: run)
-            var entries: [AuditList.Entry] = []
-            try AuditList(connection: connection).stream(run: run, branch: branch, capacity: capacity) {
-                entries.append($0)
-            }
-            return try AuditListReport.render(
-                entries: entries, header: .init(period: runPeriod, run: run, asOf: asOf, generatedAt: Date()),
-                format: format == "md" ? .md : .html, language: language)
-        }
-        guard let text else {
-            throw HTTPError(
-                .badRequest,
-                message: language.text(
-                    "Belum ada audit untuk periode \(period).", "There is no audit run for the period \(period) yet."))
-        }
-        return Page.document(text, format: format, name: "audit-list-\(period)")
+                <p>\(language.text("Peran", "Role")): <strong>\(Escaping.html(user.role.rawValue))</strong> · \
+                \(language.text("Kantor cabang", "Branches")): \(scope) · \
+                <a href="\(en ? "/" : "/?lang=en")">\(language.text("English", "Bahasa Indonesia"))</a></p>
+                \(sections.joined(separator: "\n"))
+                """, session: session)
     }
 
     // MARK: - Checks
@@ -228,11 +260,14 @@ struct Routes: Sendable {
         }
     }
 
-    /// The cookies of the web app: HttpOnly, SameSite=Strict, path /, Secure when configured.
-    func cookie(_ name: String, _ value: String, maxAge: Int) -> Cookie {
-        Cookie(
-            name: name, value: value, maxAge: maxAge, path: "/", secure: configuration.secureCookies, httpOnly: true,
-            sameSite: .strict)
+    /// The cookies of the web app: HttpOnly, SameSite=Strict, path /; Secure when configured, or
+    /// when a proxy in front says the browser's request came over HTTPS (`X-Forwarded-Proto:
+    /// https`: a claim that can only make the cookie stricter).
+    func cookie(_ name: String, _ value: String, maxAge: Int, _ request: Request) -> Cookie {
+        let forwarded = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https"
+        return Cookie(
+            name: name, value: value, maxAge: maxAge, path: "/", secure: configuration.secureCookies || forwarded,
+            httpOnly: true, sameSite: .strict)
     }
 }
 

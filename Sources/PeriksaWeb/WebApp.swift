@@ -17,6 +17,8 @@ public struct WebConfiguration: Sendable {
     public var sessionLifetime: TimeInterval
     /// …and after this long without a request.
     public var idleTimeout: TimeInterval
+    /// The cases' settings: the fine rate, the branches' letterheads (`--config`).
+    public var settings: Configuration = Configuration()
 
     public init(
         conninfo: String, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
@@ -51,8 +53,18 @@ public enum WebApp {
         router.get("/login") { request, context in routes.loginPage(request, context) }
         router.post("/login") { request, context in try await routes.login(request, context) }
         router.post("/logout") { request, context in try await routes.logout(request, context) }
-        router.get("/") { request, context in try routes.dashboard(request, context) }
+        router.get("/") { request, context in try await routes.dashboard(request, context) }
         router.get("/audit-list") { request, context in try await routes.auditList(request, context) }
+        router.get("/employers/:npp") { request, context in try await routes.dossier(request, context) }
+        router.get("/cases") { request, context in try await routes.caseList(request, context) }
+        router.post("/cases") { request, context in try await routes.openCase(request, context) }
+        router.get("/cases/:id") { request, context in try await routes.showCase(request, context) }
+        router.post("/cases/:id/events") { request, context in try await routes.recordEvent(request, context) }
+        router.get("/cases/:id/letters/:kind") { request, context in try await routes.letter(request, context) }
+        router.get("/reports/compliance") { request, context in try await routes.complianceReport(request, context) }
+        router.get("/reports/cases") { request, context in try await routes.casesReport(request, context) }
+        router.get("/coverage") { request, context in try await routes.coverage(request, context) }
+        router.get("/outreach") { request, context in try await routes.outreach(request, context) }
         return router
     }
 }
@@ -74,6 +86,18 @@ struct SecurityHeaders: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as HTTPError {
             response = Page.error(status: error.status, message: error.body ?? "", language: Page.language(request))
+        } catch let error as Localized {
+            // What Periksa refuses says why, with a status for its kind (no personal data in it).
+            let language = Page.language(request)
+            response = Page.error(status: Self.status(of: error), message: error.message(language), language: language)
+        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
+            // The database refused the change (row-level security: not this user's to change).
+            let language = Page.language(request)
+            response = Page.error(
+                status: .forbidden,
+                message: language.text(
+                    "Perubahan ini tidak diizinkan untuk peran Anda.", "Your role may not make this change."),
+                language: language)
         } catch let error as PostgresError {
             // Only the kind and SQLSTATE are logged: a server message may quote values.
             context.logger.error(
@@ -117,6 +141,27 @@ struct SessionLoader: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+}
+
+extension SecurityHeaders {
+    /// The status of a refusal: an employer, case or run that does not exist for the user 404;
+    /// a step its state does not allow 409; anything else the user can mend 400.
+    static func status(of error: Localized) -> HTTPResponse.Status {
+        switch error {
+        case let error as CaseError:
+            switch error {
+            case .caseNotFound, .unknownEmployer: .notFound
+            case .refused, .openCaseExists, .letterNotReached: .conflict
+            case .noFinding, .noRunWithFinding, .badOption: .badRequest
+            }
+        case let error as AuditError:
+            switch error {
+            case .noRun, .runNotFound, .unknownEmployer: .notFound
+            default: .badRequest
+            }
+        default: .badRequest
+        }
     }
 }
 

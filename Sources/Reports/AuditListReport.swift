@@ -35,9 +35,12 @@ public enum AuditListReport {
     }
 
     /// Renders the list.
-    public static func render(entries: [AuditList.Entry], header: Header, format: Format, language: Language) throws
-        -> String
-    {
+    /// `dossierLink`: the address of an employer's dossier, when the report is a page of the web
+    /// app (its NPP then links to it).
+    public static func render(
+        entries: [AuditList.Entry], header: Header, format: Format, language: Language,
+        dossierLink: ((String) -> String)? = nil
+    ) throws -> String {
         let branches = Dictionary(grouping: entries, by: \.branch).sorted { $0.key < $1.key }.map { code, entries in
             [
                 "code": code,
@@ -46,6 +49,7 @@ public enum AuditListReport {
                     let codes: [String] = entry.categories.map(\.code)
                     return [
                         "rank": String(entry.rank), "npp": entry.npp, "name": entry.name, "region": entry.regionLabel,
+                        "link": dossierLink?(entry.npp) ?? false,
                         "scale": FindingText.scaleName(entry.scale, language), "categories": codes,
                         "categoriesText": codes.joined(separator: " "),
                         "evidence": evidence, "evidenceText": evidence.joined(separator: " · "),

@@ -114,15 +114,9 @@ struct OutreachCommand: PeriksaCommand {
     @Option(help: "csv, json or table.") var format: FindingsCommand.Format = .csv
     @OptionGroup var global: GlobalOptions
 
-    static let header = "nik,name,region_code,district_code,lists,categories,funded\n"
+    static let header = OutreachRow.csvHeader
 
-    func fields(_ row: OutreachRow) -> [String] {
-        [
-            showPersonalData ? row.nik : Masking.nik(row.nik),
-            row.name.map { showPersonalData ? $0 : Masking.name($0) } ?? "", row.region, row.district, row.lists,
-            row.categories, row.funded ? "true" : "false",
-        ]
-    }
+    func fields(_ row: OutreachRow) -> [String] { row.fields(showPersonalData: showPersonalData) }
 
     func execute() throws {
         let connection = try global.connect()

@@ -188,31 +188,7 @@ struct CasesReportCommand: PeriksaCommand {
         let configuration = try Configuration.load(path: config)
         let connection = try global.connect()
         let cases = Cases(connection: connection, fineRate: configuration.fineRate)
-        let current = try cases.status(asOf: day, branch: branch)
-        // Month ends from the first opening (at most the last twelve), the last one the date itself.
-        var months: [CasesReport.MonthEnd] = []
-        if let first = current.map(\.openedOn).min() {
-            var ends: [String] = []
-            var (year, month) = (Int(first.prefix(4))!, Int(first.dropFirst(5).prefix(2))!)
-            let (lastYear, lastMonth) = (Int(day.prefix(4))!, Int(day.dropFirst(5).prefix(2))!)
-            while (year, month) < (lastYear, lastMonth) {
-                let days = [
-                    31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31,
-                    30, 31,
-                ][month - 1]
-                ends.append(String(format: "%04d-%02d-%02d", year, month, days))
-                (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
-            }
-            ends = Array(ends.suffix(11)) + [day]
-            for end in ends {
-                let figures = end == day ? current : try cases.status(asOf: end, branch: branch)
-                months.append(
-                    CasesReport.MonthEnd(
-                        month: String(end.prefix(7)), fine: figures.reduce(0) { $0 + $1.fine },
-                        recovered: figures.reduce(0) { $0 + $1.recovered },
-                        addedMonthly: figures.reduce(0) { $0 + $1.addedMonthly }))
-            }
-        }
+        let (current, months) = try CasesReport.load(cases: cases, branch: branch, asOf: day)
         let text = try CasesReport.render(
             branch: branch, cases: current, months: months, asOf: day, format: format, language: global.language,
             fineRate: configuration.fineRate)

@@ -17,6 +17,7 @@ struct ServeCommand: PeriksaCommand {
         name: .customLong("secure-cookies"),
         help: "Mark cookies Secure: for a proxy in front that serves HTTPS (docs/web.md).")
     var secureCookies = false
+    @Option(help: "The configuration file (fine rate, the branches' letterheads for the letters).") var config: String?
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -36,11 +37,12 @@ struct ServeCommand: PeriksaCommand {
                     "periksa serve needs a login of role periksa_web: periksa db grant web NAME, give it a password, then --database-url with that login"
                 ))
         }
+        let settings = try Configuration.load(path: config)
         var logger = Logger(label: "periksa.web")
         logger.logLevel = global.verbose ? .debug : .info
-        let app = WebApp.application(
-            WebConfiguration(conninfo: conninfo, host: listen, port: port, secureCookies: secureCookies), logger: logger
-        )
+        var web = WebConfiguration(conninfo: conninfo, host: listen, port: port, secureCookies: secureCookies)
+        web.settings = settings
+        let app = WebApp.application(web, logger: logger)
         printNote(global.language.text("melayani di http://\(listen):\(port)/", "serving on http://\(listen):\(port)/"))
         let done = DispatchSemaphore(value: 0)
         let failure = ServeFailure()

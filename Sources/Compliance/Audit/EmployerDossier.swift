@@ -1,6 +1,5 @@
 import Foundation
 import Postgres
-import SQLFiles
 
 /// What the dossier of one employer shows (the report renders it): identity and programmes,
 /// twelve months of workers reported against each outside source and of contributions due
@@ -80,9 +79,10 @@ public struct EmployerDossier: Sendable {
     public var workers: [Worker]
     public var inspections: [Inspection]
 
-    static func query(_ name: String) throws -> String { try SQLFiles.text(of: name, in: "queries") }
-
-    /// Loads the dossier of `npp` for a run.
+    /// Loads the dossier of `npp` for a run. The wage rows, sums, headcounts and payments are
+    /// read by functions that return nothing for an employer the session may not see
+    /// (SQL/migrations/0013_web_dossier.sql), so an inspector's or web user's dossier of another
+    /// branch is nil, as for an unknown NPP.
     public static func load(npp: String, run: Int, connection: Connection) throws -> EmployerDossier? {
         guard
             let head = try connection.queryFirst(
@@ -97,14 +97,14 @@ public struct EmployerDossier: Sendable {
         let regionLabel = try head.decode(String.self, at: 8)
         guard
             let more = try connection.queryFirst(
-                PostgresQuery(unsafeSQL: try query("dossier_registration.sql"), binds: [npp, run]))
+                "select * from periksa.dossier_registration(\(npp), \(run))")
         else { throw AuditError.runNotFound(run) }
         let (branch, programs, mandatory, registered, status, minimum, period, asOf) = try more.decode(
             (String, String, String, Date, String, Decimal?, String, Date).self)
 
         var months: [Month] = []
         var audited = false
-        try connection.stream(PostgresQuery(unsafeSQL: try query("dossier_months.sql"), binds: [run, npp])) { row in
+        try connection.stream("select * from periksa.dossier_months(\(run), \(npp))") { row in
             let (month, workers, wages, due, paid) = try row.decode((String, Int32, Decimal, Decimal?, Decimal).self)
             var sources: [String: Int] = [:]
             for (offset, source) in ["wlkp", "pajak", "pemda", "oss"].enumerated() {
@@ -121,16 +121,15 @@ public struct EmployerDossier: Sendable {
             // a month whose sums have other rates since, from its wage rows.
             var due: [String: Decimal] = [:]
             var covered: Set<String> = []
-            try connection.stream(PostgresQuery(unsafeSQL: try query("dossier_due.sql"), binds: [run, npp])) { row in
+            try connection.stream("select * from periksa.dossier_due(\(run), \(npp))") { row in
                 let (month, amount) = try row.decode((String, Decimal).self)
                 covered.insert(month)
                 due[String(month.prefix(7))] = amount
             }
             let window = months.map { $0.period + "-01" }.filter { !covered.contains($0) }
             if !window.isEmpty {
-                try connection.stream(
-                    PostgresQuery(unsafeSQL: try query("dossier_due_rows.sql"), binds: [run, npp, window])
-                ) { row in
+                try connection.stream("select * from periksa.dossier_due_rows(\(run), \(npp), \(window)::date[])") {
+                    row in
                     let (month, amount) = try row.decode((String, Decimal).self)
                     due[String(month.prefix(7))] = amount
                 }
@@ -138,13 +137,7 @@ public struct EmployerDossier: Sendable {
             for index in months.indices { months[index].due = due[months[index].period] ?? 0 }
         }
         var workers: [Worker] = []
-        try connection.stream(
-            """
-            select c.nik, c.name, c.wage from periksa.contributions c
-            where c.period = (select r.period from periksa.runs r where r.run_id = \(run)) and c.npp = \(npp)
-            order by c.wage, c.nik
-            """
-        ) { row in
+        try connection.stream("select * from periksa.dossier_workers(\(run), \(npp))") { row in
             let (nik, name, wage) = try row.decode((String, String?, Decimal).self)
             workers.append(Worker(nik: nik, name: name, wage: wage))
         }

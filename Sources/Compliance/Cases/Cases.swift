@@ -179,7 +179,7 @@ public struct Cases {
     }
 
     /// What the events so far leave, for judging the next one.
-    static func history(caseID: Int, openedOn: String, events: [CaseEvent]) -> CaseHistory {
+    public static func history(caseID: Int, openedOn: String, events: [CaseEvent]) -> CaseHistory {
         CaseHistory(
             caseID: caseID, state: events.last?.state ?? .dibuka, openedOn: openedOn,
             latestOn: events.last?.on ?? openedOn,

@@ -39,6 +39,17 @@ public struct OutreachRow: Sendable, Equatable {
     public var lists: String
     public var categories: String
     public var funded: Bool
+
+    /// The outreach CSV's header (docs/coverage.md).
+    public static let csvHeader = "nik,name,region_code,district_code,lists,categories,funded\n"
+
+    /// The row's fields in the CSV's order; NIK and name masked unless `showPersonalData`.
+    public func fields(showPersonalData: Bool) -> [String] {
+        [
+            showPersonalData ? nik : Masking.nik(nik), name.map { showPersonalData ? $0 : Masking.name($0) } ?? "",
+            region, district, lists, categories, funded ? "true" : "false",
+        ]
+    }
 }
 
 /// The reconciliation of a funded list for a period.
@@ -180,12 +191,20 @@ public struct Coverage {
         }
     }
 
-    /// Streams the outreach list of `period` (of `region`, of `list`).
-    public func outreach(period: String, region: String?, list: String?, _ body: (OutreachRow) throws -> Void) throws {
+    /// Streams the outreach list of `period` (of `region`, of `list`). `forWebUser`: as the web
+    /// user the session acts for may read it (`periksa.web_outreach_rows`: its regions, or every
+    /// region masked for an analyst) instead of the whole list an admin reads.
+    public func outreach(
+        period: String, region: String?, list: String?, forWebUser: Bool = false,
+        _ body: (OutreachRow) throws -> Void
+    ) throws {
         try Self.checkRegion(region)
         let day = try Self.firstDay(period)
-        let query = PostgresQuery(
-            unsafeSQL: try SQLFiles.text(of: "outreach.sql", in: "queries"), binds: [day, region, list])
+        var sql = try SQLFiles.text(of: "outreach.sql", in: "queries")
+        if forWebUser {
+            sql = sql.replacingOccurrences(of: "periksa.outreach_rows(", with: "periksa.web_outreach_rows(")
+        }
+        let query = PostgresQuery(unsafeSQL: sql, binds: [day, region, list])
         try withSortMemory { connection in try stream(query, on: connection, body) }
     }
 

@@ -57,6 +57,16 @@ extension Analytics {
                     grant update (state) on periksa.cases to periksa_inspector;
                     grant execute on function periksa.coverage_rows(date, text), periksa.outreach_rows(date)
                         to periksa_admin;
+                    grant execute on function periksa.employer_visible(text),
+                        periksa.dossier_registration(text, bigint), periksa.dossier_months(bigint, text),
+                        periksa.dossier_due(bigint, text), periksa.dossier_due_rows(bigint, text, date[]),
+                        periksa.dossier_workers(bigint, text)
+                        to periksa_admin, periksa_inspector, periksa_web;
+                    grant execute on function periksa.coverage_report_lists(date, text[]) to periksa_admin, periksa_web;
+                    grant execute on function periksa.coverage_rows(date, text), periksa.web_outreach_rows(date)
+                        to periksa_web;
+                    grant select (list_code, pemda_code, funded, funded_from, funded_to) on periksa.worker_lists
+                        to periksa_web;
                     grant usage on schema periksa to periksa_web;
                     grant select on periksa.employers, periksa.runs, periksa.findings, periksa.run_employers,
                         periksa.inspections, periksa.kbli_sections, periksa.holidays, periksa.regions to periksa_web;

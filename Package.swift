@@ -131,6 +131,7 @@ let package = Package(
             dependencies: [
                 "PeriksaWeb", "Compliance", "Postgres", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(

@@ -14,13 +14,13 @@ enum Page {
     static let style = """
         body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#f6f7f9}
         header{background:#0b5394;color:#fff;padding:.75rem 1rem}header a{color:#fff}
-        main{max-width:48rem;margin:1rem auto;padding:0 1rem}
+        main{max-width:60rem;margin:1rem auto;padding:0 1rem}td{overflow-wrap:anywhere}
         form.card,section.card{background:#fff;border:1px solid #d0d7de;border-radius:6px;padding:1rem;margin:1rem 0}
         label{display:block;margin:.5rem 0 .25rem}
         input,select,textarea{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}
         nav.periksa{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center;margin-top:.25rem}
         nav.periksa form{display:inline;margin:0}nav.periksa button{margin:0;padding:.1rem .6rem}
-        table.list{border-collapse:collapse;width:100%;background:#fff}
+        table.list{border-collapse:collapse;background:#fff;display:block;max-width:100%;overflow-x:auto}
         table.list th,table.list td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}
         td.amount,th.amount{text-align:right}.muted{color:#57606a}.flag{color:#a40e26;font-weight:600}
         button{font:inherit;padding:.45rem 1rem;margin-top:.75rem}.error{color:#a40e26;font-weight:600}

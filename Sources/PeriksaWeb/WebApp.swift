@@ -50,6 +50,8 @@ public enum WebApp {
         router.add(middleware: SecurityHeaders())
         router.add(middleware: SessionLoader(pool: pool, idleTimeout: configuration.idleTimeout))
         router.get("/healthz") { _, _ in try await routes.health() }
+        // No icon: an empty answer rather than a 404 in every browser's console.
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/login") { request, context in routes.loginPage(request, context) }
         router.post("/login") { request, context in try await routes.login(request, context) }
         router.post("/logout") { request, context in try await routes.logout(request, context) }

@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "periksa-bench",
             dependencies: [
-                "Postgres",
+                "Postgres", "Compliance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/periksa-bench"

@@ -1,8 +1,7 @@
 import Foundation
 import Postgres
-import SQLFiles
 
-/// The ranked audit list (docs/rules.md) (SQL/queries/audit_list.sql).
+/// The ranked audit list (docs/rules.md), by `periksa.audit_list` (SQL/migrations/0014).
 public struct AuditList {
     /// One employer on the list.
     public struct Entry: Sendable {
@@ -45,10 +44,11 @@ public struct AuditList {
 
     public init(connection: Connection) { self.connection = connection }
 
-    /// Streams the list of a run: each branch (or only `branch`), its top `capacity` employers.
+    /// Streams the list of a run: each branch (or only `branch`), its top `capacity` employers,
+    /// of the branches the session sees (`periksa.audit_list`, SQL/migrations/0014).
     public func stream(run: Int, branch: String?, capacity: Int, _ body: (Entry) throws -> Void) throws {
-        let sql = try SQLFiles.text(of: "audit_list.sql", in: "queries")
-        try connection.stream(PostgresQuery(unsafeSQL: sql, binds: [run, branch, capacity])) { row in
+        let query: PostgresQuery = "select * from periksa.audit_list(\(run), \(branch), \(capacity)::integer)"
+        try connection.stream(query) { row in
             let (branchCode, rank, npp, name, region, scale, score) = try row.decode(
                 (String, Int, String, String, String, String, Decimal).self)
             let totalLoss = try row.decode(Int64.self, at: 7)

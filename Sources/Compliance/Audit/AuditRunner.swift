@@ -184,6 +184,10 @@ public struct AuditRunner {
             return runID
         }
         try timed(.analytics, "analytics of the month") { try Analytics.refresh(on: connection, months: [firstDay]) }
+        // The dossiers of the run read one employer's wage rows of the month: indexed once.
+        let indexed = try connection.queryFirst(
+            "select periksa.index_contributions_by_employer(\(firstDay)::date)")?.decode(Bool.self, at: 0)
+        if indexed == true { logger.debug("wage rows of \(firstDay) indexed by NPP for the dossiers") }
         var summary = Summary(
             runID: runID, period: period, asOf: asOfDate, counts: [:], rupiah: [:], notes: [:],
             seconds: Double((clock.now - started).components.seconds) + Double(

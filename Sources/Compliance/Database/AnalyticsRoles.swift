@@ -63,6 +63,9 @@ extension Analytics {
                         periksa.dossier_workers(bigint, text)
                         to periksa_admin, periksa_inspector, periksa_web;
                     grant execute on function periksa.coverage_report_lists(date, text[]) to periksa_admin, periksa_web;
+                    grant execute on function periksa.index_contributions_by_employer(date) to periksa_admin;
+                    grant execute on function periksa.audit_list(bigint, text, integer)
+                        to periksa_admin, periksa_inspector, periksa_web;
                     grant execute on function periksa.coverage_rows(date, text), periksa.web_outreach_rows(date)
                         to periksa_web;
                     grant select (list_code, pemda_code, funded, funded_from, funded_to) on periksa.worker_lists

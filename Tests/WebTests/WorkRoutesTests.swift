@@ -186,6 +186,20 @@ struct WorkRoutesTests {
                     client, "/cases", cookie, ["npp": "GAPONE03", "period": "2025-06", "csrf_token": csrf])
                 #expect(opening == .forbidden)
             }
+            // A case of an employer in arrears keeps its periods in arrears (a statement of
+            // their own, which the row-level security check of case_arrears passes).
+            try WebUsers(connection: owner, actor: "cli:test").add(
+                name: "joko", role: .inspector, branches: ["JKT-A"], password: "wedang jahe 2026")
+            try await app.test(.router) { client in
+                let (cookie, csrf) = try await Self.session(client, "joko", "wedang jahe 2026")
+                let (status, text, _) = try await Self.post(
+                    client, "/cases", cookie, ["npp": "ARREARS9", "period": "2025-06", "csrf_token": csrf])
+                #expect(status == .seeOther, "\(text)")
+            }
+            let arrears = try owner.queryFirst(
+                "select count(*) from periksa.case_arrears a join periksa.cases c using (case_id) where c.npp = 'ARREARS9'"
+            )!.decode(Int.self, at: 0)
+            #expect(arrears > 0)
             let recorded = try owner.query("select recorded_by from periksa.case_events order by event_id").map {
                 try $0.decode(String.self, at: 0)
             }

@@ -138,7 +138,11 @@ public struct Cases {
                 PostgresQuery(
                     unsafeSQL: SQLFiles.text(of: "case_open.sql", in: "queries"), binds: [run, npp, day, selection]))
         else { throw CaseError.unknownEmployer(npp) }
-        return try row.decode(Int.self, at: 0)
+        let caseID = try row.decode(Int.self, at: 0)
+        try connection.execute(
+            PostgresQuery(
+                unsafeSQL: SQLFiles.text(of: "case_open_arrears.sql", in: "queries"), binds: [caseID, run, npp]))
+        return caseID
     }
 
     // MARK: - Events

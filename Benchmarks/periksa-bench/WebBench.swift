@@ -47,6 +47,11 @@ struct WebBench: ParsableCommand {
         try Analytics.createRoles(on: owner)
         try Analytics.grant(.web, to: login, branches: [], on: owner)
         try owner.execute(unsafeSQL: "alter role \(login) password 'bench-web-password'")
+        // Nothing of the benchmark stays behind: its users (and their sessions), its login.
+        defer {
+            _ = try? owner.execute("delete from periksa.web_users where name like 'bench.inspector%'")
+            _ = try? owner.execute(unsafeSQL: "drop owned by \(login) cascade; drop role if exists \(login)")
+        }
         let branches = try owner.query(
             """
             select e.branch_code from periksa.run_employers e
@@ -71,7 +76,8 @@ struct WebBench: ParsableCommand {
             let npps = try owner.query(
                 """
                 select f.npp from periksa.findings f join periksa.employers e on e.npp = f.npp
-                where f.run_id = (select max(run_id) from periksa.runs where period = \(first)::date)
+                where f.run_id = (select max(run_id) from periksa.runs
+                                  where period = \(first)::date and status = 'finished')
                   and e.branch_code = \(branch)
                 group by f.npp order by sum(f.estimated_loss_idr) desc, f.npp limit 50
                 """
@@ -87,13 +93,22 @@ struct WebBench: ParsableCommand {
         try Self.lua(users: lines).write(to: script, atomically: true, encoding: .utf8)
 
         // The server, as a user would start it, with the web login.
+        // `--conninfo` is key=value pairs (a URI is refused): the same server and database,
+        // the web login instead of the owner.
+        guard !conninfo.contains("://") else {
+            throw ValidationError("--conninfo takes key=value pairs (host=… dbname=… user=…), not a URI")
+        }
         var parts = conninfo.split(separator: " ").filter { !$0.hasPrefix("user=") && !$0.hasPrefix("password=") }
         parts += ["user=\(login)", "password=bench-web-password"]
         let server = Process()
         server.executableURL = URL(fileURLWithPath: periksa)
         server.arguments = ["serve", "--port", String(port), "--database-url", parts.joined(separator: " ")]
         server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
+        let serverLog = FileManager.default.temporaryDirectory.appendingPathComponent("periksa-web-bench-server.log")
+        guard FileManager.default.createFile(atPath: serverLog.path, contents: nil) else {
+            throw ValidationError("cannot write \(serverLog.path)")
+        }
+        server.standardError = try FileHandle(forWritingTo: serverLog)
         try server.run()
         defer {
             server.terminate()
@@ -104,7 +119,9 @@ struct WebBench: ParsableCommand {
             Thread.sleep(forTimeInterval: 0.1)
             ready = Self.accepts(port: port)
         }
-        guard ready else { throw ValidationError("periksa serve did not answer on port \(port)") }
+        guard ready else {
+            throw ValidationError("periksa serve did not answer on port \(port): see \(serverLog.path)")
+        }
 
         // Memory every 10 s while wrk runs.
         let samples = Samples()

@@ -44,6 +44,25 @@ $$;
 comment on function analytics.visible_branch_codes() is
     'The branch offices whose raw rows the session sees, when it does not see every branch.';
 
+-- The per-row rules of 0012 on top of the same pair, so that the scope is written once.
+create or replace function analytics.visible_branch(branch text) returns boolean
+language sql stable security definer set search_path = pg_catalog, periksa, pg_temp as $$
+    select analytics.sees_every_branch() or branch = any (analytics.visible_branch_codes())
+$$;
+
+create or replace function analytics.visible_region(region text) returns boolean
+language sql stable security definer set search_path = pg_catalog, periksa, pg_temp as $$
+    select analytics.sees_every_branch() or exists (
+        select 1 from periksa.employers e
+        where e.region_code = region and e.branch_code = any (analytics.visible_branch_codes()))
+$$;
+
+-- analytics.web_branch (0012) was the web half of visible_branch: no longer called.
+drop function analytics.web_branch(text);
+
+-- In the policies below, `any (coalesce((select …), '{}'))` keeps the scalar subquery an
+-- array expression (an init plan, evaluated once); `any ((select …))` would be read as
+-- `any (subquery)`, comparing each row with a whole array.
 alter policy employers_by_branch on periksa.employers using (
     (select analytics.sees_every_branch()) or branch_code = any (coalesce((select analytics.visible_branch_codes()), '{}')));
 
@@ -115,7 +134,7 @@ $$;
 -- branches the session sees, decided once: it runs with the owner's rights, so that a branch's
 -- list reads that branch's findings only (an inspector's or web user's list took 0.2 s through
 -- the row policies, most of it spent on other branches' rows).
-create function periksa.audit_list(run bigint, branch text, capacity integer)
+create function periksa.audit_list(audited_run bigint, one_branch text, capacity integer)
 returns table (
     branch_code text, rank bigint, npp text, name text, region_code text, scale text, score numeric,
     total_loss bigint, gap integer, last_inspected_on date, findings text, region_label text
@@ -131,37 +150,36 @@ declare
     branch_codes text[] := analytics.visible_branch_codes();
 begin
 return query
-    with run as (
-        select run_id, as_of from periksa.runs where run_id = run
+    with audited as (
+        select r.run_id, r.as_of from periksa.runs r where r.run_id = audited_run
     ), per_employer as (
+        -- The employers of the branch (or of every branch the session sees) with findings.
         select
-            f.npp,
+            f.npp, e.name, e.branch_code, e.region_code, e.scale,
             count(distinct f.category) as categories_count,
             sum(f.estimated_loss_idr)::bigint as total_loss,
             coalesce(max((f.evidence->>'gap')::integer) filter (where f.category = 'PDS_TK'), 0) as gap
         from periksa.findings f
-        join run using (run_id)
-        join periksa.employers e0 on e0.npp = f.npp
-        where f.npp is not null
-          and (branch is null or e0.branch_code = branch)
-          and (every_branch or e0.branch_code = any (branch_codes))
-        group by f.npp
+        join audited a on a.run_id = f.run_id
+        join periksa.employers e on e.npp = f.npp
+        where (one_branch is null or e.branch_code = one_branch)
+          and (every_branch or e.branch_code = any (branch_codes))
+        group by f.npp, e.name, e.branch_code, e.region_code, e.scale
     ), scored as (
+        -- An employer's cases and inspections are its branch's: reading them with the owner's
+        -- rights leaves out the same employers as the policies would.
         select
             p.*,
             p.total_loss * case when p.categories_count >= 2 then 1.5 else 1 end as score,
-            e.name, e.branch_code, e.region_code, e.scale,
             (select max(x.day) from (
                  select i.inspected_on as day from periksa.inspections i
-                 where i.npp = p.npp and i.inspected_on <= r.as_of
+                 where i.npp = p.npp and i.inspected_on <= a.as_of
                  union all
                  select v.on_date from periksa.cases c join periksa.case_events v using (case_id)
-                 where c.npp = p.npp and v.event = 'inspection' and v.on_date <= r.as_of) x) as last_inspected_on,
-            r.as_of
+                 where c.npp = p.npp and v.event = 'inspection' and v.on_date <= a.as_of) x) as last_inspected_on,
+            a.as_of
         from per_employer p
-        cross join run r
-        join periksa.employers e on e.npp = p.npp
-        where branch is null or e.branch_code = branch
+        cross join audited a
     ), eligible as (
         select * from scored
         where (last_inspected_on is null or last_inspected_on <= as_of - 180)
@@ -175,7 +193,7 @@ return query
            (select jsonb_agg(jsonb_build_object('category', f.category, 'loss', f.estimated_loss_idr, 'evidence', f.evidence)
                              order by f.category)
             from periksa.findings f
-            where f.run_id = run and f.npp = r.npp)::text as findings,
+            where f.run_id = audited_run and f.npp = r.npp)::text as findings,
            periksa.region_label(r.region_code) as region_label
     from ranked r
     where r.rank <= capacity

@@ -93,12 +93,12 @@ enum Page {
         }
         var links = [link("/", "Beranda", "Home")]
         if session.user.role != .analyst {
-            links += [link("/cases", "Kasus", "Cases"), link("/reports/cases", "Laporan kasus", "Case report")]
+            links += [
+                link("/cases", "Kasus", "Cases"), link("/reports/cases", "Laporan kasus", "Case report"),
+                link("/reports/compliance", "Laporan kepatuhan", "Compliance report"),
+            ]
         }
-        links += [
-            link("/reports/compliance", "Laporan kepatuhan", "Compliance report"),
-            link("/coverage", "Cakupan", "Coverage"), link("/outreach", "Penjangkauan", "Outreach"),
-        ]
+        links += [link("/coverage", "Cakupan", "Coverage"), link("/outreach", "Penjangkauan", "Outreach")]
         return """
             <nav class="periksa">\(links.joined())\
             <span class="muted" style="color:#dbe7f5">\(Escaping.html(session.user.name))</span>\

@@ -7,11 +7,22 @@ import Reports
 /// The reports as pages: the audit list, the compliance and case reports, coverage and the
 /// outreach list. Each is the same document `periksa report …` writes, with its download.
 extension Routes {
-    /// The period of the latest finished run the user can see rows of, or nil.
-    static func latestPeriod(_ connection: Connection) throws -> String? {
-        try connection.queryFirst(
-            "select periksa.period_text(max(period)) from periksa.runs where status = 'finished'")?
-            .decode(String?.self, at: 0)
+    /// The period asked for, else the latest one audited (runs are every user's to read); 404
+    /// when nothing has been audited yet.
+    static func period(_ asked: String?, _ connection: Connection, _ language: Language) throws -> String {
+        if let asked { return asked }
+        guard
+            let latest = try connection.queryFirst(
+                "select periksa.period_text(max(period)) from periksa.runs where status = 'finished'")?
+                .decode(String?.self, at: 0)
+        else {
+            throw HTTPError(
+                .notFound,
+                message: language.text(
+                    "Belum ada audit: halaman ini menunggu audit pertama (periksa audit).",
+                    "Nothing has been audited yet: this page waits for the first audit (periksa audit)."))
+        }
+        return latest
     }
 
     /// `GET /audit-list[?period=YYYY-MM][&branch=B][&capacity=N][&format=html|md]`: the ranked
@@ -19,18 +30,17 @@ extension Routes {
     /// branches (the database scopes it), the same document as `periksa report audit-list`;
     /// each NPP links to its dossier.
     func auditList(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let asked = try query.optionalPeriod("period")
         let branch = try query.text("branch", length: 1...40)
         let capacity = try query.number("capacity", in: 1...1000) ?? 20
         let format = try query.format(["html", "md"])
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
         let suffix = language == .english ? "&lang=en" : ""
         let name = session.user.name
         let (text, period): (String, String) = try await pool.acting(for: name) { connection in
-            guard let period = try asked ?? Self.latestPeriod(connection) else { throw AuditError.noRun(period: "–") }
+            let period = try Self.period(asked, connection, language)
             let run = try Findings(connection: connection).resolveRun(period: period, run: nil)
             let (runPeriod, asOf) = try Runs(connection: connection).header(run: run)
             var entries: [AuditList.Entry] = []
@@ -45,24 +55,22 @@ extension Routes {
                 dossierLink: { "/employers/\($0)?period=\(runPeriod)\(suffix)" })
             return (text, runPeriod)
         }
-        return Page.document(
-            text, format: format, name: "audit-list-\(period)",
-            toolbar: toolbar(session, language, downloads: [("Markdown", Self.download(request, format: "md"))]))
+        return reportPage(
+            request, session, language, text, format: format, name: "audit-list-\(period)")
     }
 
     /// `GET /reports/compliance[?period=YYYY-MM][&branch=B][&region=R][&format=html|md]`:
     /// the compliance report of the user's branches (default: the latest period audited).
     func complianceReport(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let asked = try query.optionalPeriod("period")
         let branch = try query.text("branch", length: 1...40)
         let region = try query.text("region", length: 2...4)
         let format = try query.format(["html", "md"])
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
         let (text, period): (String, String) = try await pool.acting(for: session.user.name) { connection in
-            guard let period = try asked ?? Self.latestPeriod(connection) else { throw AuditError.noRun(period: "–") }
+            let period = try Self.period(asked, connection, language)
             let data = try ComplianceData.load(
                 period: try ReportPeriod.parse(period: period, quarter: nil, year: nil), region: region,
                 branch: branch, connection: connection)
@@ -71,64 +79,58 @@ extension Routes {
                     data, generatedAt: Date(), format: format == "md" ? .md : .html, language: language), period
             )
         }
-        return Page.document(
-            text, format: format, name: "laporan-kepatuhan-\(period)",
-            toolbar: toolbar(session, language, downloads: [("Markdown", Self.download(request, format: "md"))]))
+        return reportPage(
+            request, session, language, text, format: format, name: "laporan-kepatuhan-\(period)")
     }
 
     /// `GET /reports/cases[?branch=B][&format=html|md]`: the follow-up of the user's cases as of
     /// today (of one branch, or of every branch the user sees).
     func casesReport(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let branch = try query.text("branch", length: 1...40)
         let format = try query.format(["html", "md"])
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
-        let day = Self.today()
+        let day = CaseDates.today()
         let fineRate = configuration.settings.fineRate
         let scope = branch ?? (session.user.branches.count == 1 ? session.user.branches[0] : nil)
         let text = try await pool.acting(for: session.user.name) { connection in
-            let (cases, months) = try CasesReport.load(
-                cases: Cases(connection: connection, fineRate: fineRate), branch: scope, asOf: day)
+            let (cases, months) = try Cases(connection: connection, fineRate: fineRate).withMonthEnds(
+                branch: scope, asOf: day)
             return try CasesReport.render(
                 branch: scope ?? language.text("semua cabang Anda", "all your branches"), cases: cases,
                 months: months, asOf: day, format: format == "md" ? .md : .html, language: language,
                 fineRate: fineRate)
         }
-        return Page.document(
-            text, format: format, name: "laporan-kasus-\(day)",
-            toolbar: toolbar(session, language, downloads: [("Markdown", Self.download(request, format: "md"))]))
+        return reportPage(
+            request, session, language, text, format: format, name: "laporan-kasus-\(day)")
     }
 
     /// `GET /coverage[?period=YYYY-MM][&region=R][&basis=nik|employer][&format=html|md]`: the
     /// coverage report (counts by region, list and category; every role may read it), by default
     /// of the latest period audited.
     func coverage(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language)
         let asked = try query.optionalPeriod("period")
         let region = try query.text("region", length: 2...4)
         let basis =
             try query.choice("basis", CoverageBasis.allCases.map(\.rawValue)).flatMap(CoverageBasis.init) ?? .nik
         let format = try query.format(["html", "md"])
-        let conninfo = configuration.conninfo
         let (text, period): (String, String) = try await pool.with { connection in
-            guard let period = try asked ?? Self.latestPeriod(connection) else {
-                throw AuditError.noRun(period: "–")
-            }
+            let period = try Self.period(asked, connection, language)
+            // On the pool's connection, the two halves one after the other: a page opens no
+            // connection of its own.
             let data = try CoverageReportData.load(
-                period: period, basis: basis, region: region, target: nil, connection: connection,
-                connect: { try Connection(conninfo: conninfo) })
+                period: period, basis: basis, region: region, target: nil, connection: connection)
             return (
                 try CoverageReport.render(
                     data, generatedAt: Date(), format: format == "md" ? .md : .html, language: language), period
             )
         }
-        return Page.document(
-            text, format: format, name: "laporan-cakupan-\(period)",
-            toolbar: toolbar(session, language, downloads: [("Markdown", Self.download(request, format: "md"))]))
+        return reportPage(
+            request, session, language, text, format: format, name: "laporan-cakupan-\(period)")
     }
 
     /// `GET /outreach?period=YYYY-MM[&region=R][&list=L][&personal=1][&format=html|csv]`: the
@@ -136,9 +138,9 @@ extension Routes {
     /// region, masked). NIK and names masked unless `personal=1`; every view is in the access
     /// log. The page shows the first 500 people; the CSV has them all.
     func outreach(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language)
         let asked = try query.optionalPeriod("period")
         let region = try query.text("region", length: 2...4)
         let list = try query.text("list", length: 1...40)
@@ -147,9 +149,7 @@ extension Routes {
         let name = session.user.name
         let shown = format == "csv" ? Int.max : 500
         let (rows, total, period): ([[String]], Int, String) = try await pool.acting(for: name) { connection in
-            guard let period = try asked ?? Self.latestPeriod(connection) else {
-                throw AuditError.noRun(period: "–")
-            }
+            let period = try Self.period(asked, connection, language)
             var rows: [[String]] = []
             var total = 0
             try Coverage(connection: connection).outreach(period: period, region: region, list: list, forWebUser: true)

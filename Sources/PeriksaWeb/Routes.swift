@@ -143,8 +143,8 @@ struct Routes: Sendable {
     /// `GET /`: the user's dashboard: the latest audit list of its branches (its first ten),
     /// its overdue cases, the latest runs.
     func dashboard(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let language = Page.language(request)
+        let session = try signedIn(context, language)
         let user = session.user
         let en = language == .english
         let suffix = en ? "?lang=en" : ""
@@ -152,7 +152,7 @@ struct Routes: Sendable {
             user.allBranches || user.role == .admin
             ? language.text("semua kantor cabang", "every branch")
             : user.branches.isEmpty ? "–" : user.branches.map(Escaping.html).joined(separator: ", ")
-        let day = Self.today()
+        let day = CaseDates.today()
         let fineRate = configuration.settings.fineRate
         let branchPages = user.role != .analyst
         let (runs, entries, overdue, open): ([Runs.Record], [AuditList.Entry], [CaseStatus], Int) =

@@ -86,14 +86,18 @@ struct SecurityHeaders: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch is LoginFirst {
+            response = .redirect(to: "/login")
         } catch let error as HTTPError {
             response = Page.error(status: error.status, message: error.body ?? "", language: Page.language(request))
         } catch let error as Localized {
             // What Periksa refuses says why, with a status for its kind (no personal data in it).
             let language = Page.language(request)
             response = Page.error(status: Self.status(of: error), message: error.message(language), language: language)
-        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
+        } catch let error as PostgresError where error.sqlState == .insufficientPrivilege && request.method == .post {
             // The database refused the change (row-level security: not this user's to change).
+            // A refused read is a missing grant, not the user's doing: it is a 500 below.
+            context.logger.notice("the database refused a change (42501) on POST \(request.uri.path)")
             let language = Page.language(request)
             response = Page.error(
                 status: .forbidden,

@@ -22,16 +22,12 @@ struct CaseEventForm: Decodable {
     var csrf_token: String
 }
 
+/// A page asked for without a session: the answer is the login page.
+struct LoginFirst: Error {}
+
 /// The pages of the work itself: dossiers, cases, letters. Every read and change runs in a
 /// transaction that acts for the user, so the database's row-level security decides what exists.
 extension Routes {
-    /// Today on the server's calendar, `YYYY-MM-DD` (the date a case is opened or an event dated
-    /// when the form gives none).
-    static func today() -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
-    }
-
     /// An NPP from a path or a form: letters and digits, at most 20 (upper-cased); else 400.
     static func checkedNPP(_ text: String?, language: Language) throws -> String {
         let npp = (text ?? "").trimmingCharacters(in: .whitespaces).uppercased()
@@ -54,13 +50,30 @@ extension Routes {
         return id
     }
 
-    /// The web app's bar above a report: the navigation, the downloads, and `actions` (forms).
-    func toolbar(_ session: WebSession, _ language: Language, downloads: [(String, String)], actions: String = "")
-        -> String
+    /// The roles that open the branch pages (an analyst has none).
+    static let branchRoles: Set<WebUser.Role> = [.inspector, .manager, .admin]
+
+    /// The session of a page: without one, on to the login page (303); a role not in `roles`,
+    /// 403.
+    func signedIn(_ context: WebContext, _ language: Language, roles: Set<WebUser.Role>? = nil) throws
+        -> WebSession
     {
-        let links = downloads.map { "<a href=\"\(Escaping.html($0.1))\">\(Escaping.html($0.0))</a>" }
-        return Page.navigation(session, language)
-            + "<div class=\"actions\">\(language.text("Unduh", "Download")): \(links.joined(separator: " · "))\(actions)</div>"
+        guard let session = context.session else { throw LoginFirst() }
+        if let roles { try refuse(session, unless: roles, language) }
+        return session
+    }
+
+    /// A report as a page: its document with the web app's bar above it (the navigation, the
+    /// Markdown download, `actions`), or the download itself.
+    func reportPage(
+        _ request: Request, _ session: WebSession, _ language: Language, _ text: String, format: String,
+        name: String, actions: String = ""
+    ) -> Response {
+        let download = Escaping.html(Self.download(request, format: "md"))
+        let bar =
+            Page.navigation(session, language)
+            + "<div class=\"actions\">\(language.text("Unduh", "Download")): <a href=\"\(download)\">Markdown</a>\(actions)</div>"
+        return Page.document(text, format: format, name: name, toolbar: bar)
     }
 
     /// The same page with `format` (and the language) in its query.
@@ -95,14 +108,13 @@ extension Routes {
     /// them (an inspector, a manager, an admin); every view is in the access log, with whether
     /// personal data was shown. Another branch's employer answers 404, as an unknown one does.
     func dossier(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let npp = try Self.checkedNPP(context.parameters.get("npp"), language: language)
         let period = try query.period("period")
         let format = try query.format(["html", "md"])
         let personal = try query.number("personal", in: 0...1) == 1
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
         let name = session.user.name
         let text: String? = try await pool.acting(for: name) { connection in
             let run = try Findings(connection: connection).resolveRun(period: period, run: nil)
@@ -136,11 +148,9 @@ extension Routes {
             personal
             ? "<a href=\"/employers/\(npp)?period=\(period)\(language == .english ? "&lang=en" : "")\">\(language.text("Samarkan data pribadi", "Mask personal data"))</a>"
             : "<a href=\"/employers/\(npp)?period=\(period)&personal=1\(language == .english ? "&lang=en" : "")\">\(language.text("Tampilkan NIK dan nama (dicatat)", "Show NIK and names (logged)"))</a>"
-        return Page.document(
-            text, format: format, name: "berkas-\(npp)-\(period)",
-            toolbar: toolbar(
-                session, language, downloads: [("Markdown", Self.download(request, format: "md"))],
-                actions: " · " + personalLink + " " + actions))
+        return reportPage(
+            request, session, language, text, format: format, name: "berkas-\(npp)-\(period)",
+            actions: " · " + personalLink + " " + actions)
     }
 
     // MARK: - Cases
@@ -148,13 +158,12 @@ extension Routes {
     /// `GET /cases[?state=open|all][&format=html|csv]`: the cases of the user's branches as of
     /// today, overdue first.
     func caseList(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let format = try query.format(["html", "csv"])
         let state = try query.choice("state", ["open", "all"]) ?? "open"
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
-        let day = Self.today()
+        let day = CaseDates.today()
         let fineRate = configuration.settings.fineRate
         var cases = try await pool.acting(for: session.user.name) { connection in
             try Cases(connection: connection, fineRate: fineRate).status(asOf: day)
@@ -219,7 +228,7 @@ extension Routes {
                 message: "period: "
                     + language.text("periode YYYY-MM, misalnya 2025-12", "a period YYYY-MM, such as 2025-12"))
         }
-        let (name, period, day) = (session.user.name, form.period, Self.today())
+        let (name, period, day) = (session.user.name, form.period, CaseDates.today())
         let id = try await pool.acting(for: name) { connection in
             let id = try Cases(connection: connection).open(npp: npp, runID: nil, period: period, on: day)
             try AccessLog(connection: connection).append(
@@ -232,12 +241,11 @@ extension Routes {
     /// `GET /cases/{id}`: the case as of today, its events, the forms of the events its state
     /// allows (an inspector), and its letters.
     func showCase(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let language = Page.language(request)
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let id = try Self.checkedCaseID(context, language: language)
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
         let fineRate = configuration.settings.fineRate
-        let day = Self.today()
+        let day = CaseDates.today()
         let found: (CaseStatus, [CaseEvent], String?)? = try await pool.acting(for: session.user.name) { connection in
             let cases = Cases(connection: connection, fineRate: fineRate)
             guard let status = try cases.status(asOf: "9999-12-31", caseID: id).first else { return nil }
@@ -343,7 +351,7 @@ extension Routes {
         let kind = try field("kind", form.kind, InspectionKind.self)
         let outcome = try field("outcome", form.outcome, InspectionOutcome.self)
         let reason = try field("reason", form.reason, ClosingReason.self)
-        let on = (form.on ?? "").isEmpty ? Self.today() : form.on ?? ""
+        let on = (form.on ?? "").isEmpty ? CaseDates.today() : form.on ?? ""
         guard let day = CaseDates.validDay(on) else {
             throw HTTPError(.badRequest, message: "on: " + language.text("tanggal YYYY-MM-DD", "a date YYYY-MM-DD"))
         }
@@ -386,15 +394,14 @@ extension Routes {
     /// `GET /cases/{id}/letters/{kind}[?format=html|md]`: the letter of a step the case has
     /// reached (409 otherwise), the same document as `periksa case letter`.
     func letter(_ request: Request, _ context: WebContext) async throws -> Response {
-        guard let session = context.session else { return .redirect(to: "/login") }
         let query = Query(request)
         let language = query.language
+        let session = try signedIn(context, language, roles: Self.branchRoles)
         let id = try Self.checkedCaseID(context, language: language)
         guard let kind = context.parameters.get("kind").flatMap(CaseLetterKind.init(rawValue:)) else {
             throw HTTPError(.notFound, message: "kind: sp1, sp2, tmp2t, rujuk")
         }
         let format = try query.format(["html", "md"])
-        try refuse(session, unless: [.inspector, .manager, .admin], language)
         let settings = configuration.settings
         let name = session.user.name
         let text = try await pool.acting(for: name) { connection in
@@ -405,12 +412,8 @@ extension Routes {
                 data, branch: settings.branch(data.status.branch), format: format == "md" ? .md : .html,
                 fineRate: settings.fineRate)
         }
-        return Page.document(
-            text, format: format, name: "surat-\(kind.rawValue)-kasus-\(id)",
-            toolbar: toolbar(
-                session, language,
-                downloads: [("Markdown", Self.download(request, format: "md"))],
-                actions:
-                    " · <a href=\"/cases/\(id)\">\(language.text("Kembali ke kasus", "Back to the case")) \(id)</a>"))
+        return reportPage(
+            request, session, language, text, format: format, name: "surat-\(kind.rawValue)-kasus-\(id)",
+            actions: " · <a href=\"/cases/\(id)\">\(language.text("Kembali ke kasus", "Back to the case")) \(id)</a>")
     }
 }

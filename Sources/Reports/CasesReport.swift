@@ -5,47 +5,7 @@ import Foundation
 /// the cases, their month-end figures and the date.
 public enum CasesReport {
     /// The branch's figures at the end of one month (the as-of date for the last).
-    public struct MonthEnd: Sendable {
-        public var month: String
-        public var fine: Int64
-        public var recovered: Int64
-        public var addedMonthly: Int64
-
-        public init(month: String, fine: Int64, recovered: Int64, addedMonthly: Int64) {
-            (self.month, self.fine, self.recovered, self.addedMonthly) = (month, fine, recovered, addedMonthly)
-        }
-    }
-
-    /// The branch's cases as of `day` and its figures at each month end from the first opening
-    /// (at most the last twelve, the last one `day` itself), as the report shows them.
-    public static func load(cases: Cases, branch: String?, asOf day: String) throws -> (
-        cases: [CaseStatus], months: [MonthEnd]
-    ) {
-        let current = try cases.status(asOf: day, branch: branch)
-        var months: [MonthEnd] = []
-        guard let first = current.map(\.openedOn).min(),
-            let firstYear = Int(first.prefix(4)), let firstMonth = Int(first.dropFirst(5).prefix(2)),
-            let lastYear = Int(day.prefix(4)), let lastMonth = Int(day.dropFirst(5).prefix(2))
-        else { return (current, months) }
-        var ends: [String] = []
-        var (year, month) = (firstYear, firstMonth)
-        while (year, month) < (lastYear, lastMonth) {
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-            ends.append(String(format: "%04d-%02d-%02d", year, month, days))
-            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
-        }
-        ends = Array(ends.suffix(11)) + [day]
-        for end in ends {
-            let figures = end == day ? current : try cases.status(asOf: end, branch: branch)
-            months.append(
-                MonthEnd(
-                    month: String(end.prefix(7)), fine: figures.reduce(0) { $0 + $1.fine },
-                    recovered: figures.reduce(0) { $0 + $1.recovered },
-                    addedMonthly: figures.reduce(0) { $0 + $1.addedMonthly }))
-        }
-        return (current, months)
-    }
+    public typealias MonthEnd = CaseMonthEnd
 
     /// How many days a case has been open, bucketed.
     static let ages: [(limit: Int, id: String, en: String)] = [

@@ -21,16 +21,11 @@ extension ClosingReason: ExpressibleByArgument {}
 /// Dates on the command line: `YYYY-MM-DD`, a real day; today is the local calendar's.
 enum CaseDay {
     static func parse(_ text: String?, option: String) throws -> String {
-        guard let text else { return today() }
+        guard let text else { return CaseDates.today() }
         guard let day = CaseDates.validDay(text) else {
             throw ValidationError("\(option) takes a date YYYY-MM-DD, not \(text)")
         }
         return day
-    }
-
-    static func today() -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 }
 

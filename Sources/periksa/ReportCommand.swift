@@ -188,7 +188,7 @@ struct CasesReportCommand: PeriksaCommand {
         let configuration = try Configuration.load(path: config)
         let connection = try global.connect()
         let cases = Cases(connection: connection, fineRate: configuration.fineRate)
-        let (current, months) = try CasesReport.load(cases: cases, branch: branch, asOf: day)
+        let (current, months) = try cases.withMonthEnds(branch: branch, asOf: day)
         let text = try CasesReport.render(
             branch: branch, cases: current, months: months, asOf: day, format: format, language: global.language,
             fineRate: configuration.fineRate)

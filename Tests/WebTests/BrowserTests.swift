@@ -29,7 +29,9 @@ struct BrowserTests {
     /// and what it wrote on standard error.
     static func run(_ name: String, _ arguments: [String]) async throws -> (status: Int32, stderr: String) {
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("periksa-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        guard FileManager.default.createFile(atPath: errors.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: errors.path])
+        }
         defer { try? FileManager.default.removeItem(at: errors) }
         let handle = try FileHandle(forWritingTo: errors)
         let process = Process()

@@ -242,19 +242,8 @@ struct WebAppTests {
 
     @Test("the audit list: the user's branches only (the database decides), its download, bad input 400")
     func auditList() async throws {
-        try await Self.withApp { configuration, ownerURL in
-            // The rules' fixture, audited for June 2025: JKT-A and JKT-B employers.
-            let owner = try Connection(conninfo: ownerURL)
-            for (kind, csv) in [
-                (ImportKind.employers, RuleFixture.employers), (.minimumWages, RuleFixture.minimumWages),
-                (.workforce, RuleFixture.workforce), (.contributions, RuleFixture.contributions),
-                (.payments, RuleFixture.payments),
-            ] {
-                _ = try TemporaryFile.with(csv) { try Importer(connection: owner).run(.init(kind: kind, path: $0)) }
-            }
-            _ = try AuditRunner(connection: owner).run(period: "2025-06", asOf: nil, parameters: AuditParameters())
-            try WebUsers(connection: owner, actor: "cli:test").add(
-                name: "siti", role: .inspector, branches: ["JKT-B"], password: "teh manis 2026")
+        // The rules' fixture, audited for June 2025: JKT-A and JKT-B employers; siti of JKT-B.
+        try await WorkRoutesTests.withAudit { configuration, _ in
             let app = Application(router: WebApp.router(configuration))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/audit-list?period=2025-06", method: .get) { response in

@@ -268,6 +268,13 @@ public enum CaseError: Localized, CustomStringConvertible, Sendable, Equatable {
 }
 
 extension CaseDates {
+    /// Today on the local calendar, `YYYY-MM-DD`: the day a case is opened or an event dated
+    /// when none is given.
+    public static func today() -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+    }
+
     /// `text` when it is a real day written `YYYY-MM-DD`, else nil.
     public static func validDay(_ text: String) -> String? {
         var copy = text

@@ -141,7 +141,7 @@ public struct Cases {
         let caseID = try row.decode(Int.self, at: 0)
         try connection.execute(
             PostgresQuery(
-                unsafeSQL: SQLFiles.text(of: "case_open_arrears.sql", in: "queries"), binds: [caseID, run, npp]))
+                unsafeSQL: SQLFiles.text(of: "case_open_arrears.sql", in: "queries"), binds: [caseID]))
         return caseID
     }
 
@@ -255,6 +255,49 @@ public struct Cases {
     /// The holidays are listed up to this day; a deadline after it counts weekdays only.
     public func holidaysListedUntil() throws -> String? {
         try connection.queryFirst("select periksa.holidays_listed_until()::text")?.decode(String?.self, at: 0)
+    }
+}
+
+/// A branch's case figures at the end of one month (the as-of date for the last).
+public struct CaseMonthEnd: Sendable {
+    public var month: String
+    public var fine: Int64
+    public var recovered: Int64
+    public var addedMonthly: Int64
+
+    public init(month: String, fine: Int64, recovered: Int64, addedMonthly: Int64) {
+        (self.month, self.fine, self.recovered, self.addedMonthly) = (month, fine, recovered, addedMonthly)
+    }
+}
+
+extension Cases {
+    /// The cases as of `day` (of `branch`, or every branch the session sees) and their figures
+    /// at each month end from the first opening (at most the last twelve, the last one `day`
+    /// itself), as the follow-up report shows them.
+    public func withMonthEnds(branch: String?, asOf day: String) throws -> (
+        cases: [CaseStatus], months: [CaseMonthEnd]
+    ) {
+        let current = try status(asOf: day, branch: branch)
+        guard let first = current.map(\.openedOn).min(),
+            let firstYear = Int(first.prefix(4)), let firstMonth = Int(first.dropFirst(5).prefix(2)),
+            let lastYear = Int(day.prefix(4)), let lastMonth = Int(day.dropFirst(5).prefix(2))
+        else { return (current, []) }
+        var ends: [String] = []
+        var (year, month) = (firstYear, firstMonth)
+        while (year, month) < (lastYear, lastMonth) {
+            ends.append(
+                String(format: "%04d-%02d-%02d", year, month, FieldRules.daysIn(year: year, month: month)))
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1)
+        }
+        ends = Array(ends.suffix(11)) + [day]
+        let months = try ends.map { end in
+            let figures = end == day ? current : try status(asOf: end, branch: branch)
+            return CaseMonthEnd(
+                month: String(end.prefix(7)), fine: figures.reduce(0) { $0 + $1.fine },
+                recovered: figures.reduce(0) { $0 + $1.recovered },
+                addedMonthly: figures.reduce(0) { $0 + $1.addedMonthly })
+        }
+        return (current, months)
     }
 }
 

@@ -38,7 +38,11 @@ struct WebBench: ParsableCommand {
             == nil
         {
             print("auditing \(period) first…")
-            try Spawn.run(periksa, ["audit", "--period", period, "--database-url", conninfo]).check("audit")
+            let audit = try Spawn.run(periksa, ["audit", "--period", period, "--database-url", conninfo])
+            try audit.check("audit")
+            print(
+                String(
+                    format: "audit of %@: %.1f s, peak RSS %d MB", period, audit.seconds, audit.maxRSSKilobytes / 1024))
         }
         // A run audited before the audit indexed its month's wage rows by NPP: indexed as it would.
         _ = try owner.queryFirst("select periksa.index_contributions_by_employer(\(first)::date)")

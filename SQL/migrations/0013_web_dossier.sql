@@ -220,8 +220,11 @@ begin
        and to_regrole('periksa_web') is not null then
         grant execute on function periksa.employer_visible(text), periksa.dossier_registration(text, bigint),
             periksa.dossier_months(bigint, text), periksa.dossier_due(bigint, text),
-            periksa.dossier_due_rows(bigint, text, date[]), periksa.dossier_workers(bigint, text)
+            periksa.dossier_due_rows(bigint, text, date[])
             to periksa_admin, periksa_inspector, periksa_web;
+        -- The workers' NIK, names and wages: the web app logs each view; an inspector's own
+        -- login, which nothing logs, reads no wage rows (as before this migration).
+        grant execute on function periksa.dossier_workers(bigint, text) to periksa_admin, periksa_web;
         grant execute on function periksa.coverage_report_lists(date, text[]) to periksa_admin, periksa_web;
         grant execute on function periksa.coverage_rows(date, text), periksa.web_outreach_rows(date) to periksa_web;
         grant select (list_code, pemda_code, funded, funded_from, funded_to) on periksa.worker_lists to periksa_web;

@@ -212,6 +212,8 @@ begin
        and to_regrole('periksa_web') is not null then
         grant execute on function periksa.audit_list(bigint, text, integer)
             to periksa_admin, periksa_inspector, periksa_web;
+        -- The web app keeps rendered audit lists while no import, run or case changes them.
+        grant select (import_id) on periksa.imports to periksa_web;
     end if;
 end
 $$;

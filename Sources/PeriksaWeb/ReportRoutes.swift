@@ -39,21 +39,26 @@ extension Routes {
         let format = try query.format(["html", "md"])
         let suffix = language == .english ? "&lang=en" : ""
         let name = session.user.name
+        let cache = documents
         let (text, period): (String, String) = try await pool.acting(for: name) { connection in
             let period = try Self.period(asked, connection, language)
             let run = try Findings(connection: connection).resolveRun(period: period, run: nil)
-            let (runPeriod, asOf) = try Runs(connection: connection).header(run: run)
-            var entries: [AuditList.Entry] = []
-            try AuditList(connection: connection).stream(run: run, branch: branch, capacity: capacity) {
-                entries.append($0)
-            }
             try AccessLog(connection: connection).append(
-                actor: name, action: "audit_list.view", object: branch, detail: "period=\(runPeriod)")
-            let text = try AuditListReport.render(
-                entries: entries, header: .init(period: runPeriod, run: run, asOf: asOf, generatedAt: Date()),
-                format: format == "md" ? .md : .html, language: language,
-                dossierLink: { "/employers/\($0)?period=\(runPeriod)\(suffix)" })
-            return (text, runPeriod)
+                actor: name, action: "audit_list.view", object: branch, detail: "period=\(period)")
+            let (version, scope) = try DocumentCache.versionAndScope(connection)
+            let page = "audit-list \(run) \(branch ?? "*") \(capacity) \(language.rawValue) \(format)"
+            let text = try cache.document(.init(version: version, scope: scope, page: page)) {
+                let (runPeriod, asOf) = try Runs(connection: connection).header(run: run)
+                var entries: [AuditList.Entry] = []
+                try AuditList(connection: connection).stream(run: run, branch: branch, capacity: capacity) {
+                    entries.append($0)
+                }
+                return try AuditListReport.render(
+                    entries: entries, header: .init(period: runPeriod, run: run, asOf: asOf, generatedAt: Date()),
+                    format: format == "md" ? .md : .html, language: language,
+                    dossierLink: { "/employers/\($0)?period=\(runPeriod)\(suffix)" })
+            }
+            return (text, period)
         }
         return reportPage(
             request, session, language, text, format: format, name: "audit-list-\(period)")

@@ -21,6 +21,8 @@ struct TokenForm: Decodable {
 struct Routes: Sendable {
     let configuration: WebConfiguration
     let pool: ConnectionPool
+    /// Rendered audit lists, reused while their data is unchanged.
+    let documents = DocumentCache()
 
     /// `GET /healthz`: 200 when the database answers, 503 when it does not.
     func health() async throws -> Response {

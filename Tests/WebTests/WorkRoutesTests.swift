@@ -113,6 +113,10 @@ struct WorkRoutesTests {
             let app = Application(router: WebApp.router(configuration))
             try await app.test(.router) { client in
                 let (cookie, csrf) = try await Self.session(client, "siti", "teh manis 2026")
+                // The audit list before the case (rendered and kept), and after it: the employer
+                // with an open case leaves the list, the kept page is not served again.
+                let (_, before, _) = try await Self.get(client, "/audit-list", cookie)
+                #expect(before.contains("UMKCITY5"))
                 let open = ["npp": "UMKCITY5", "period": "2025-06", "csrf_token": csrf]
                 let (forbidden, _, _) = try await Self.post(
                     client, "/cases", cookie, open.merging(["csrf_token": "x"]) { $1 })
@@ -121,6 +125,8 @@ struct WorkRoutesTests {
                 #expect(opened == .seeOther)
                 let path = try #require(location)
                 #expect(path.hasPrefix("/cases/"))
+                let (_, after, _) = try await Self.get(client, "/audit-list", cookie)
+                #expect(!after.contains("UMKCITY5") && after.contains("Daftar Prioritas Pemeriksaan"))
                 let (again, message, _) = try await Self.post(client, "/cases", cookie, open)
                 #expect(again == .conflict && message.contains("sudah memiliki kasus terbuka"))
                 let (_, page, _) = try await Self.get(client, path, cookie)

@@ -59,13 +59,14 @@ extension Analytics {
                         to periksa_admin;
                     grant execute on function periksa.employer_visible(text),
                         periksa.dossier_registration(text, bigint), periksa.dossier_months(bigint, text),
-                        periksa.dossier_due(bigint, text), periksa.dossier_due_rows(bigint, text, date[]),
-                        periksa.dossier_workers(bigint, text)
+                        periksa.dossier_due(bigint, text), periksa.dossier_due_rows(bigint, text, date[])
                         to periksa_admin, periksa_inspector, periksa_web;
+                    grant execute on function periksa.dossier_workers(bigint, text) to periksa_admin, periksa_web;
                     grant execute on function periksa.coverage_report_lists(date, text[]) to periksa_admin, periksa_web;
                     grant execute on function periksa.index_contributions_by_employer(date) to periksa_admin;
                     grant execute on function periksa.audit_list(bigint, text, integer)
                         to periksa_admin, periksa_inspector, periksa_web;
+                    grant select (import_id) on periksa.imports to periksa_web;
                     grant execute on function periksa.coverage_rows(date, text), periksa.web_outreach_rows(date)
                         to periksa_web;
                     grant select (list_code, pemda_code, funded, funded_from, funded_to) on periksa.worker_lists

@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEBUG_BIN := .build/debug
 RELEASE_BIN := .build/release
 
-.PHONY: all deps build demo test lint bench format clean
+.PHONY: all deps build demo test lint bench faults fuzz format clean
 
 # The Swift files swift format checks (the checked-in .swift-format).
 SWIFT_FILES := Sources Tests Benchmarks SQL/SQLFiles.swift Reports/ReportTemplates.swift Package.swift
@@ -31,6 +31,18 @@ bench: deps
 	$(SWIFT) build -c release --product periksa
 	$(SWIFT) build -c release --product periksa-bench
 	scripts/bench $(RELEASE_BIN)
+
+# The long reliability suites (not tests): thousands of mutated files through `periksa import`.
+faults: deps
+	$(SWIFT) build --build-tests
+	PERIKSA_MUTATIONS=$${PERIKSA_MUTATIONS:-3000} pg_virtualenv -o shared_buffers=256MB $(SWIFT) test --skip-build \
+	  --filter 'HostileInputTests|FaultTests|ServerCrashTests'
+
+# The fuzzing harnesses under libFuzzer with AddressSanitizer (a build of their own in
+# .build/fuzz), FUZZ_RUNS executions each from the committed seeds; a crash stops it.
+FUZZ_RUNS ?= 1000000
+fuzz: deps
+	scripts/fuzz $(FUZZ_RUNS)
 
 # swift format's lint with the checked-in configuration; warnings fail it.
 lint:

@@ -96,6 +96,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The fuzzing harnesses and their runner (docs/reliability.md; `make fuzz`).
+        .target(
+            name: "FuzzHarness",
+            dependencies: ["Compliance", "PeriksaWeb", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(name: "periksa-fuzz", dependencies: ["FuzzHarness"]),
         .executableTarget(
             name: "periksa-bench",
             dependencies: [
@@ -124,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["periksa", "Compliance", "Postgres", "Synthetic", "TestSupport"]
+            dependencies: ["periksa", "Compliance", "Postgres", "Synthetic", "TestSupport", "FuzzHarness"]
         ),
         .testTarget(
             name: "WebTests",

@@ -40,7 +40,8 @@ select create_distributed_table('periksa.employer_periods_store', 'npp', colocat
 select citus_add_local_table_to_metadata('periksa.findings', cascade_via_foreign_keys => true);
 select citus_add_local_table_to_metadata('periksa.run_notes', cascade_via_foreign_keys => true);
 select citus_add_local_table_to_metadata('periksa.workforce');
-select citus_add_local_table_to_metadata('periksa.import_rejections', cascade_via_foreign_keys => true);
+select citus_add_local_table_to_metadata('periksa.import_problems');
+select citus_add_local_table_to_metadata('periksa.import_rejected_lines');
 
 -- The rules join distributed tables with the run's temporary tables on the coordinator, and
 -- the employer groups (a shared NPWP) span shards: such joins are repartitioned.

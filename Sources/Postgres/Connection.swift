@@ -216,7 +216,10 @@ public final class Connection {
         case .commandOK, .tuplesOK, .singleTuple, .copyIn, .copyOut, .emptyQuery:
             return result
         case .failed:
-            throw Self.serverError(pointer, sql: sql)
+            var error = Self.serverError(pointer, sql: sql)
+            // No SQLSTATE and a broken connection: the server went away mid-statement.
+            if error.sqlState == nil, PQstatus(handle) != CONNECTION_OK { error.sqlState = .connectionFailure }
+            throw error
         }
     }
 

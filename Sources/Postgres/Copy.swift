@@ -385,6 +385,18 @@ public enum CopyText {
         }
     }
 
+    /// Appends the escaped form of `bytes` (one field of COPY's text format) to `out`.
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
+        var plain = bytes.startIndex
+        for index in bytes.indices where needsEscape(bytes[index]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain..<index]))
+            escape(UnsafeBufferPointer(rebasing: bytes[index..<index + 1])) { out.append($0) }
+            plain = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plain...]))
+    }
+
     /// `text` escaped for one field of COPY's text format.
     public static func escape(_ text: String) -> String {
         var text = text

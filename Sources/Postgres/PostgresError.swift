@@ -58,6 +58,14 @@ public struct PostgresError: Error, CustomStringConvertible, CustomDebugStringCo
         self.sql = sql
     }
 
+    /// The server went away during a session: it was shut down or crashed (57P01–57P03), or
+    /// the connection broke. Not a server that could not be reached in the first place.
+    public var serverWentAway: Bool {
+        guard let sqlState else { return false }
+        return ["57P01", "57P02", "57P03"].contains(sqlState.rawValue)
+            || (kind == .connection && sqlState.rawValue.hasPrefix("08"))
+    }
+
     /// For an error raised during `COPY … FROM STDIN`: the 1-based number of the data line the
     /// server complained about, read from its context.
     public var copyLine: Int? {

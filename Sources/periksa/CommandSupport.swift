@@ -45,6 +45,11 @@ func printNote(_ message: String) {
 /// The user-facing text of an error: never bound values or passwords.
 func describe(_ error: Error, language: Language) -> String {
     switch error {
+    case let error as PostgresError where error.serverWentAway:
+        language.text(
+            "server basis data terputus di tengah perintah (dihentikan atau mati); pekerjaan yang belum selesai dibatalkan oleh server. Jalankan lagi server-nya (klaster lokal: `periksa db start`), lalu ulangi perintah ini. (",
+            "the database server went away in the middle of the command (stopped or crashed); its unfinished work is rolled back by the server. Start the server again (the local cluster: `periksa db start`) and rerun this command. ("
+        ) + error.description + ")"
     case let error as PostgresError where error.kind == .connection:
         language.text("tidak dapat terhubung ke basis data: ", "cannot reach the database: ") + error.description
     case let error as PostgresError:

@@ -61,6 +61,20 @@ struct ImportCommand: PeriksaCommand {
                 language.text(
                     "\(name): \(Formatting.count(rows, language)) baris, \(perSecond) baris/dtk, \(percent)%",
                     "\(name): \(Formatting.count(rows, language)) rows, \(perSecond) rows/s, \(percent)%"))
+        } warning: { warning in
+            progress.clear()
+            switch warning {
+            case .sameRejections(let rows, let rules, let example):
+                let shown = Formatting.count(rows, language)
+                printNote(
+                    language.text(
+                        "Peringatan: \(shown) baris pertama semuanya ditolak dengan alasan yang sama (\(rules.joined(separator: ", "))); format berkas ini kemungkinan salah (pemisah desimal, NIK terpotong, kolom tertukar?). Impor tetap membaca dan melaporkan setiap baris.",
+                        "Warning: the first \(shown) rows were all rejected for the same reasons (\(rules.joined(separator: ", "))); this file is most likely in the wrong format (decimal commas, NIKs cut short, columns swapped?). The import still reads and reports every row."
+                    ))
+                printNote(
+                    "  " + language.text("baris ", "line ") + Formatting.count(example.line, language) + ", "
+                        + example.problems.map { $0.described(language) }.joined(separator: "; "))
+            }
         }
         var options = Importer.Options(
             kind: ImportKind(rawValue: kind)!, path: file, strict: strict, force: force, language: language)

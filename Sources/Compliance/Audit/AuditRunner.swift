@@ -142,6 +142,9 @@ public struct AuditRunner {
         }
 
         let runID: Int = try connection.transaction { connection in
+            // One snapshot for the whole run: an import committed while the rules run must not
+            // reach the later rules and leave the earlier ones on the data before it.
+            try connection.execute("set transaction isolation level repeatable read")
             // Tables loaded by other means, or before this version analysed its imports.
             let analysed = try Statistics.analyseStale(on: connection)
             if !analysed.isEmpty { logger.debug("analysed first: \(analysed.joined(separator: ", "))") }

@@ -72,16 +72,20 @@ public struct LocalCluster: Sendable {
         }
     }
 
-    /// Stops the server if it runs; returns false when it was not running.
+    /// Stops the server if it runs; returns false when it was not running. `immediately`: at
+    /// once, ending every session without a checkpoint (PostgreSQL's immediate shutdown, as in a
+    /// crash); the next start recovers from the write-ahead log.
     @discardableResult
-    public func stop() throws -> Bool {
+    public func stop(immediately: Bool = false) throws -> Bool {
         guard exists else { return false }
         let owner = try serverUser()
         return try withLock {
             let programs = try ServerPrograms.locate()
             guard try isRunning(programs: programs, owner: owner) else { return false }
             let outcome = try ProcessRunner.run(
-                programs.pgCtl, ["stop", "-D", dataDirectory.path, "-m", "fast", "-w", "-t", "60"], as: owner.runAs)
+                programs.pgCtl,
+                ["stop", "-D", dataDirectory.path, "-m", immediately ? "immediate" : "fast", "-w", "-t", "60"],
+                as: owner.runAs)
             guard outcome.status == 0 else {
                 throw LocalClusterError("pg_ctl could not stop the local PostgreSQL server:\n\(outcome.output)")
             }
@@ -156,12 +160,33 @@ public struct LocalCluster: Sendable {
 
     private func isRunning(programs: ServerPrograms, owner: ServerUser) throws -> Bool {
         let outcome = try ProcessRunner.run(programs.pgCtl, ["status", "-D", dataDirectory.path], as: owner.runAs)
-        return outcome.status == 0
+        return outcome.status == 0 && !postmasterIsDead()
+    }
+
+    /// Whether the process the pid file names has died without removing it: killed, it stays a
+    /// zombie until its parent reaps it, and `pg_ctl status` takes a zombie for a live server.
+    private func postmasterIsDead() -> Bool {
+        guard
+            let text = try? String(
+                contentsOf: dataDirectory.appendingPathComponent("postmaster.pid"), encoding: .utf8),
+            let pid = text.split(separator: "\n").first.flatMap({ Int32($0) }),
+            let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let state = stat.split(separator: ")").last?.split(separator: " ").first
+        else { return false }
+        return state == "Z" || state == "X"
     }
 
     private func start(programs: ServerPrograms, owner: ServerUser) throws {
-        let outcome = try ProcessRunner.run(
+        var outcome = try ProcessRunner.run(
             programs.pgCtl, ["start", "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "120"], as: owner.runAs)
+        // After a crash the old server's sessions may hold its shared memory for a moment
+        // ("pre-existing shared memory block is still in use"): they end on their own.
+        for _ in 0..<10 where outcome.status != 0 {
+            Thread.sleep(forTimeInterval: 1)
+            outcome = try ProcessRunner.run(
+                programs.pgCtl, ["start", "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "120"],
+                as: owner.runAs)
+        }
         guard outcome.status == 0 else {
             let log =
                 (try? String(contentsOf: logFile, encoding: .utf8))?.split(separator: "\n").suffix(10)

@@ -34,6 +34,10 @@ struct ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, descriptor, 1)
         posix_spawn_file_actions_adddup2(&actions, descriptor, 2)
+        // Nothing else of ours: a server started by `pg_ctl start` would keep every inherited
+        // descriptor open as long as it runs (the pipe of a caller waiting for our output
+        // would never reach its end).
+        if let closeFrom = closeFrom { _ = closeFrom(&actions, 3) }
 
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
@@ -53,6 +57,15 @@ struct ProcessRunner {
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(status: exitStatus, output: output)
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift does
+    /// not import; nil where the C library lacks it.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? =
+        {
+            guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+            return unsafeBitCast(
+                symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+        }()
 
     private static func findRunuser() throws -> String {
         for candidate in ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"]

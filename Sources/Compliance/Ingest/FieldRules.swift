@@ -89,7 +89,7 @@ enum FieldRules {
 
     /// NIK: 16 digits; province 11–99; birth day 01–31 or 41–71; month 01–12; serial not 0000.
     static func nik(_ bytes: Bytes) -> Result<UInt64, Problem> {
-        var shown: String { Shown.value(bytes, personal: true) }
+        lazy var shown = Shown.value(bytes, personal: true)
         guard bytes.count == 16, allDigits(bytes) else {
             let what = allDigits(bytes) ? "\(bytes.count)" : nil
             return .failure(
@@ -188,7 +188,9 @@ enum FieldRules {
         let parts = text(bytes).uppercased().split { $0 == "|" || $0 == "," || $0 == " " || $0 == "\t" }
         let unknown = parts.filter { !programmes.contains(String($0)) }
         guard unknown.isEmpty else {
-            let shown = "\"" + unknown.joined(separator: "\", \"") + "\""
+            // At most 60 characters, masked when they hold a NIK, as every quoted value.
+            var joined = unknown.joined(separator: ", ")
+            let shown = joined.withUTF8 { Shown.value($0, personal: false) }
             return .failure(
                 problem(
                     "programs", "programs_unknown", "\(shown) bukan program yang dikenal (JKK, JKM, JHT, JP, JKP)",
@@ -208,7 +210,7 @@ enum FieldRules {
 
     /// A whole number: plain digits, leading zeros allowed, no sign or separators.
     static func wholeNumber(_ bytes: Bytes, column: String, range: ClosedRange<Int>) -> Result<Int, Problem> {
-        var shown: String { Shown.value(bytes, personal: false) }
+        lazy var shown = Shown.value(bytes, personal: false)
         guard let value = digitsValue(bytes) else {
             return .failure(
                 problem(
@@ -239,20 +241,39 @@ enum FieldRules {
             index += 1
         }
         if valid, point >= 0, !(1...2).contains(bytes.count - point - 1) { valid = false }
-        var shown: String { personal ? "" : Shown.value(bytes, personal: false) + " " }
+        lazy var shown = personal ? "" : Shown.value(bytes, personal: false) + " "
         guard valid else {
-            let raw = text(bytes)
-            let lowered = raw.lowercased()
-            let dots = raw.filter { $0 == "." }.count
-            let commas = raw.filter { $0 == "," }.count
+            // Read from the bytes: a whole file of such values is the common mistake.
+            var dots = 0
+            var commas = 0
+            var segment = 0
+            var lastSegment = 0
+            for byte in bytes {
+                if byte == 0x2E {
+                    dots += 1
+                    if segment > 0 { lastSegment = segment }
+                    segment = 0
+                } else {
+                    if byte == 0x2C { commas += 1 }
+                    segment += 1
+                }
+            }
+            if segment > 0 { lastSegment = segment }
+            if bytes.contains(where: { $0 >= 0x80 }) {
+                // Counted in characters, as a reader counts them.
+                lastSegment = text(bytes).split(separator: ".").last?.count ?? 0
+            }
+            func startsWith(_ prefix: String) -> Bool {
+                bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { $0 | 0x20 == $1 }
+            }
             let hint: (String, String, String)
-            if lowered.hasPrefix("rp") || lowered.hasPrefix("idr") {
+            if startsWith("rp") || startsWith("idr") {
                 hint = (
                     "money_currency", "tanpa \"Rp\" dan tanpa pemisah ribuan, tulis angkanya saja (contoh 5396761)",
                     "without \"Rp\" or thousands separators, write the number only (e.g. 5396761)"
                 )
             } else if dots > 1 || commas > 1 || (dots == 1 && commas == 1)
-                || (dots == 1 && raw.split(separator: ".").last?.count == 3)
+                || (dots == 1 && lastSegment == 3)
             {
                 hint = (
                     "money_thousands_separator",
@@ -264,7 +285,7 @@ enum FieldRules {
                     "money_decimal_comma", "gunakan titik sebagai pemisah desimal (contoh 2446880.68)",
                     "use a point for decimals (e.g. 2446880.68)"
                 )
-            } else if raw.hasPrefix("-") {
+            } else if bytes.first == UInt8(ascii: "-") {
                 hint = ("money_negative", "tidak boleh negatif", "must not be negative")
             } else if dots == 1 {
                 hint = (

@@ -67,14 +67,26 @@ public struct Importer {
     let logger: Logger
     /// Called now and then with (rows read, bytes read, file size), for a progress line.
     var progress: ((Int, Int, Int) -> Void)?
+    /// Called while the import runs with what the user should know before it ends.
+    var warning: ((Warning) -> Void)?
+
+    /// What an import tells before it ends.
+    public enum Warning: Sendable {
+        /// The first `rows` rows were all rejected with the same rules (`example`: the first of them).
+        case sameRejections(rows: Int, rules: [String], example: (line: Int, problems: [Problem]))
+    }
+
+    /// After how many rows, all rejected for the same reasons, the import warns.
+    public static let earlyWarningRows = 1_000
 
     public init(
         connection: Connection, logger: Logger = Logger(label: "periksa.import"),
-        progress: ((Int, Int, Int) -> Void)? = nil
+        progress: ((Int, Int, Int) -> Void)? = nil, warning: ((Warning) -> Void)? = nil
     ) {
         self.connection = connection
         self.logger = logger
         self.progress = progress
+        self.warning = warning
     }
 
     /// Imports one file. Throws `ImportError` (nothing changed) for a file that cannot be
@@ -147,8 +159,7 @@ public struct Importer {
             else { throw ImportError.unreadable(path: options.path, reason: "the import could not be recorded") }
             let importID = try row.decode(Int.self, at: 0)
             summary.importID = importID
-            try RejectionSpool.prepare(on: connection)
-            let spool = try RejectionSpool(language: options.language)
+            let spool = try RejectionSpool(importID: importID, language: options.language)
             let session = ImportSession(
                 connection: connection, importID: importID, language: options.language, strict: options.strict,
                 path: options.path, spool: spool)
@@ -166,6 +177,13 @@ public struct Importer {
                         reader, columns: columns, loader: loader, session: session)
                     {
                         spool.add(line: reader.line, raw: reader.rawRecord, problems: problems)
+                    }
+                    // A file whose first rows are all rejected for the same reasons is most
+                    // likely in the wrong format: say so now, not when every row has been read.
+                    if rows == Self.earlyWarningRows, spool.count == rows, let rules = spool.commonRules,
+                        let example = spool.first.first
+                    {
+                        warning?(.sameRejections(rows: rows, rules: rules, example: (example.line, example.problems)))
                     }
                     if rows & 0xFFFF == 0 { progress?(rows, reader.bytesConsumed, reader.fileSize) }
                 }
@@ -200,7 +218,7 @@ public struct Importer {
             }
             summary.rowsLoaded = rows - summary.rowsRejected
             summary.firstRejections = spool.first.map { ($0.line, $0.problems) }
-            try spool.store(importID: importID, on: connection)
+            try spool.store(on: connection)
             phase("rejections stored")
             try connection.execute(
                 """

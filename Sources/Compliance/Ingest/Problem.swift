@@ -1,7 +1,7 @@
 import Foundation
 
 /// One reason a row is rejected: the column, a stable rule code, and what to tell the clerk.
-public struct Problem: Error, Sendable, Equatable {
+public struct Problem: Error, Sendable, Hashable {
     /// The column, or nil for the row as a whole.
     public var column: String?
     /// A stable code (`nik_length`, `money_thousands_separator`, …) for scripts and tests.
@@ -32,8 +32,19 @@ public struct Problem: Error, Sendable, Equatable {
 /// KPJ, worker names and wages never appear in messages or logs).
 enum Shown {
     /// A value as a message shows it: quoted, at most 60 characters; masked when personal.
+    /// A value of any column with 16 digits in a row is masked too: a NIK in the wrong column
+    /// is still a NIK.
     static func value(_ bytes: UnsafeBufferPointer<UInt8>, personal: Bool) -> String {
         let text = String(decoding: bytes.prefix(60), as: UTF8.self) + (bytes.count > 60 ? "…" : "")
-        return "\"" + (personal ? Masking.nik(text) : text) + "\""
+        return "\"" + (personal || holdsNIK(bytes) ? Masking.nik(text) : text) + "\""
+    }
+
+    static func holdsNIK(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for byte in bytes {
+            run = byte &- 48 < 10 ? run + 1 : 0
+            if run >= 16 { return true }
+        }
+        return false
     }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import Postgres
 
-/// Collects the rejected rows of an import in a private temporary file (COPY text format),
-/// so that any number of them costs no memory, and loads them into
-/// `periksa.import_rejections` at the end. Keeps the first few for the summary.
+/// Collects the rejected rows of an import in private temporary files (COPY text format), so
+/// that any number of them costs no memory, and loads them at the end: each distinct reason
+/// once into `periksa.import_problems`, each rejected line with the numbers of its reasons
+/// into `periksa.import_rejected_lines` (read together as the view `periksa.import_rejections`).
+/// Keeps the first few for the summary, and whether every rejection so far had the same rules.
 final class RejectionSpool {
     /// A rejected row as the summary shows it.
     struct Entry: Sendable {
@@ -11,23 +13,45 @@ final class RejectionSpool {
         let problems: [Problem]
     }
 
-    private let file: UnsafeMutablePointer<FILE>
+    private let lines: UnsafeMutablePointer<FILE>
+    private let reasons: UnsafeMutablePointer<FILE>
     private let language: Language
+    private let importID: String
     private(set) var count = 0
     private(set) var first: [Entry] = []
     private let keep = 10
+    /// The number of each reason seen, while there are not too many of them: a file can hold a
+    /// different shown value on every line, and memory stays bounded (a reason seen again after
+    /// that is stored again under a new number).
+    private var numbers: [Problem: Int32] = [:]
+    private let remembered = 100_000
+    private var lastNumber: Int32 = 0
+    /// The rules of the first rejection, while every rejection since had the same ones.
+    private(set) var commonRules: [String]?
+    private var mixedRules = false
+    private var buffer: [UInt8] = []
 
-    init(language: Language) throws {
+    init(importID: Int, language: Language) throws {
         self.language = language
+        self.importID = String(importID)
         // tmpfile(3): created with mode 0600 and already unlinked, so it vanishes with the
         // process. Raw lines can hold personal data.
-        guard let file = tmpfile() else {
+        guard let lines = tmpfile() else {
             throw ImportError.unreadable(path: "tmpfile", reason: String(cString: strerror(errno)))
         }
-        self.file = file
+        guard let reasons = tmpfile() else {
+            fclose(lines)
+            throw ImportError.unreadable(path: "tmpfile", reason: String(cString: strerror(errno)))
+        }
+        self.lines = lines
+        self.reasons = reasons
+        buffer.reserveCapacity(4096)
     }
 
-    deinit { fclose(file) }
+    deinit {
+        fclose(lines)
+        fclose(reasons)
+    }
 
     /// Records one rejected row with every reason.
     func add(line: Int, raw: String, problems: [Problem]) {
@@ -38,47 +62,71 @@ final class RejectionSpool {
             first.insert(Entry(line: line, problems: problems), at: position)
             if first.count > keep { first.removeLast() }
         }
-        let reasonsJSON = Self.json(problems, language: language)
-        var text = String(line) + "\t" + CopyText.escape(raw) + "\t" + CopyText.escape(reasonsJSON) + "\n"
-        text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, file) }
-    }
-
-    /// Loads every recorded rejection into `periksa.import_rejections`.
-    func store(importID: Int, on connection: Connection) throws {
-        try connection.copyIn(
-            "copy pg_temp.periksa_rejections (line_number, raw_line, reasons) from stdin", spooled: file)
-        try connection.execute(
-            """
-            insert into periksa.import_rejections (import_id, line_number, raw_line, reasons)
-            select \(importID), line_number, raw_line, reasons from pg_temp.periksa_rejections order by line_number
-            """)
-    }
-
-    /// Creates the temporary table `store` loads through (dropped at commit).
-    static func prepare(on connection: Connection) throws {
-        try connection.execute(
-            unsafeSQL: """
-                create temp table periksa_rejections (line_number integer, raw_line text, reasons jsonb) on commit drop
-                """)
-    }
-
-    /// `[{"column": …, "rule": …, "message": …, "message_id": …, "message_en": …}]`: the
-    /// message in the import's language, and in both, so any reader gets their own.
-    static func json(_ problems: [Problem], language: Language) -> String {
-        let stored = problems.map {
-            StoredProblem(
-                column: $0.column, rule: $0.rule, message: $0.message(language), indonesian: $0.indonesian,
-                english: $0.english)
+        if !mixedRules {
+            if let commonRules {
+                if !problems.map(\.rule).elementsEqual(commonRules) {
+                    mixedRules = true
+                    self.commonRules = nil
+                }
+            } else {
+                commonRules = problems.map(\.rule)
+            }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Strings and optionals only: encoding cannot fail.
-        guard let data = try? encoder.encode(stored) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: importID.utf8)
+        buffer.append(0x09)
+        buffer.append(contentsOf: String(line).utf8)
+        buffer.append(0x09)
+        var raw = raw
+        raw.withUTF8 { CopyText.escape($0, into: &buffer) }
+        buffer.append(0x09)
+        buffer.append(UInt8(ascii: "{"))
+        for (index, problem) in problems.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(contentsOf: String(number(of: problem)).utf8)
+        }
+        buffer.append(UInt8(ascii: "}"))
+        buffer.append(0x0A)
+        buffer.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, lines) }
+    }
+
+    /// The number of `problem` in this import, spooling it when it is new.
+    private func number(of problem: Problem) -> Int32 {
+        if let known = numbers[problem] { return known }
+        lastNumber += 1
+        if numbers.count < remembered { numbers[problem] = lastNumber }
+        var fields: [UInt8] = []
+        for (index, field) in [
+            importID, String(lastNumber), problem.column, problem.rule, problem.message(language), problem.indonesian,
+            problem.english,
+        ].enumerated() {
+            if index > 0 { fields.append(0x09) }
+            guard var field else {
+                fields.append(contentsOf: "\\N".utf8)
+                continue
+            }
+            field.withUTF8 { CopyText.escape($0, into: &fields) }
+        }
+        fields.append(0x0A)
+        fields.withUnsafeBufferPointer { _ = fwrite($0.baseAddress, 1, $0.count, reasons) }
+        return lastNumber
+    }
+
+    /// Loads every recorded rejection.
+    func store(on connection: Connection) throws {
+        guard count > 0 else { return }
+        try connection.copyIn(
+            """
+            copy periksa.import_problems (import_id, problem_id, column_name, rule, message, message_id, message_en)
+            from stdin
+            """, spooled: reasons)
+        try connection.copyIn(
+            "copy periksa.import_rejected_lines (import_id, line_number, raw_line, problem_ids) from stdin",
+            spooled: lines)
     }
 }
 
-/// One reason a row was rejected, as `periksa.import_rejections.reasons` keeps it.
+/// One reason a row was rejected, as `periksa.import_rejections.reasons` shows it.
 struct StoredProblem: Codable, Sendable {
     var column: String?
     var rule: String

@@ -8,6 +8,22 @@ public enum Masking {
     /// digits, and the serial, 4, stay; the birth date goes). A shorter value keeps its first 4
     /// and last 2 characters (`1111****11`), one of 6 or fewer is all stars.
     public static func nik(_ value: String) -> String {
+        var value = value
+        // NIKs, KPJs and the values quoted in an import's messages are ASCII: masked byte by
+        // byte (the same result as by characters, at a fraction of the cost).
+        if let ascii = value.withUTF8({ bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let count = bytes.count
+            let kept = count >= 16 ? 4 : count > 6 ? 2 : 0
+            return String(unsafeUninitializedCapacity: count) { out in
+                for index in 0..<count {
+                    out[index] = kept > 0 && (index < 4 || index >= count - kept) ? bytes[index] : UInt8(ascii: "*")
+                }
+                return count
+            }
+        }) {
+            return ascii
+        }
         let characters = Array(value)
         let kept = characters.count >= 16 ? 4 : characters.count > 6 ? 2 : 0
         guard kept > 0 else { return String(repeating: "*", count: characters.count) }

@@ -3,7 +3,7 @@ SWIFT ?= swift
 DEBUG_BIN := .build/debug
 RELEASE_BIN := .build/release
 
-.PHONY: all deps build demo test lint bench faults fuzz format clean
+.PHONY: all deps build demo test lint bench faults fuzz soak format clean
 
 # The Swift files swift format checks (the checked-in .swift-format).
 SWIFT_FILES := Sources Tests Benchmarks SQL/SQLFiles.swift Reports/ReportTemplates.swift Package.swift
@@ -43,6 +43,12 @@ faults: deps
 FUZZ_RUNS ?= 1000000
 fuzz: deps
 	scripts/fuzz $(FUZZ_RUNS)
+
+# Fifty cycles of import, audit, reports and web requests on a cluster of its own, with memory
+# and disk per cycle (SOAK_CYCLES, SOAK_EMPLOYERS change it).
+soak: deps
+	$(SWIFT) build -c release --product periksa
+	scripts/soak $(RELEASE_BIN) $${SOAK_CYCLES:-50} $${SOAK_EMPLOYERS:-2000}
 
 # swift format's lint with the checked-in configuration; warnings fail it.
 lint:

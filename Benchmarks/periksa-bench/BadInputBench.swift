@@ -50,9 +50,11 @@ struct BadInputBench: ParsableCommand {
         var warnings: [Double] = []
         var rss = (good: 0, bad: 0)
         for run in 1...runs {
-            let loaded = try Spawn.run(periksa, ["import", "contributions", good, "--force", "--database-url", conninfo])
+            let loaded = try Spawn.run(
+                periksa, ["import", "contributions", good, "--force", "--database-url", conninfo])
             try loaded.check("import of the good file")
-            let rejected = try Spawn.run(periksa, ["import", "contributions", bad, "--force", "--database-url", conninfo])
+            let rejected = try Spawn.run(
+                periksa, ["import", "contributions", bad, "--force", "--database-url", conninfo])
             guard rejected.status == 3 else { throw ValidationError("the bad file exited \(rejected.status), not 3") }
             goodSeconds.append(loaded.seconds)
             badSeconds.append(rejected.seconds)

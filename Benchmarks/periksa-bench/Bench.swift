@@ -11,7 +11,8 @@ struct Bench: ParsableCommand {
         abstract: "Benchmarks of Periksa against psql (release build).",
         subcommands: [
             CopyBench.self, StreamBench.self, ImportBench.self, AuditBench.self, ReportBench.self, ViewsBench.self,
-            FreshAuditBench.self, ScaleBench.self, CasesBench.self, CoverageBench.self, WebBench.self, BadInputBench.self,
+            FreshAuditBench.self, ScaleBench.self, CasesBench.self, CoverageBench.self, WebBench.self,
+            BadInputBench.self,
         ])
 }
 

@@ -50,6 +50,11 @@ func describe(_ error: Error, language: Language) -> String {
             "server basis data terputus di tengah perintah (dihentikan atau mati); pekerjaan yang belum selesai dibatalkan oleh server. Jalankan lagi server-nya (klaster lokal: `periksa db start`), lalu ulangi perintah ini. (",
             "the database server went away in the middle of the command (stopped or crashed); its unfinished work is rolled back by the server. Start the server again (the local cluster: `periksa db start`) and rerun this command. ("
         ) + error.description + ")"
+    case let error as PostgresError where error.sqlState?.rawValue == "53100":
+        language.text(
+            "disk server basis data penuh; pekerjaan yang belum selesai dibatalkan oleh server, tidak ada yang tersimpan setengah. Kosongkan ruang di disk server (klaster lokal: sistem berkas PERIKSA_HOME), lalu ulangi perintah ini. (",
+            "the database server's disk is full; its unfinished work is rolled back by the server, nothing is half-written. Free space on the server's disk (the local cluster: the filesystem of PERIKSA_HOME) and rerun this command. ("
+        ) + error.description + ")"
     case let error as PostgresError where error.kind == .connection:
         language.text("tidak dapat terhubung ke basis data: ", "cannot reach the database: ") + error.description
     case let error as PostgresError:

@@ -13,7 +13,8 @@ struct InjectionTests {
         "2025-06'||'", "31' union select 1 --",
     ]
 
-    @Test("SQL metacharacters in every argument of the reading commands are data: refused or not found, nothing changed")
+    @Test(
+        "SQL metacharacters in every argument of the reading commands are data: refused or not found, nothing changed")
     func arguments() throws {
         try FaultTests.withFixture { conninfo, monitor in
             _ = try FaultTests.audit(conninfo)
@@ -77,7 +78,9 @@ struct InjectionTests {
         for url in [
             "postgresql://periksa:\(secret)@127.0.0.1:1/periksa", "host=127.0.0.1 port=1 user=x password=\(secret)",
         ] {
-            for arguments in [["db", "status"], ["findings", "--period", "2025-06"], ["audit", "--period", "2025-06"]] {
+            for arguments in [
+                ["db", "status"], ["findings", "--period", "2025-06"], ["audit", "--period", "2025-06"],
+            ] {
                 let result = try CommandRunner.periksa(arguments + ["--database-url", url])
                 #expect(result.status == 1, "\(arguments): \(result.stderr)")
                 #expect(!(result.stdout + result.stderr).contains(secret), "\(arguments): the password was printed")

@@ -113,6 +113,56 @@ struct ServerCrashTests {
         }
     }
 
+    @Test("a full disk during an import: exit 1 with a clear message, nothing half-written; usable once space is freed")
+    func fullDisk() throws {
+        // The cluster on a 160 MB tmpfs of its own (the test runs as root, as CI does), filled
+        // with a file to within a few MB of the end before the import.
+        let home = URL(fileURLWithPath: "/tmp/periksa-disk-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let mounted = try CommandRunner.run(
+            "/bin/mount", ["-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", home.path])
+        #expect(mounted.status == 0, "mounting a tmpfs needs root: \(mounted.stderr)")
+        guard mounted.status == 0 else { return }
+        let environment = Self.environment(home)
+        defer {
+            _ = try? CommandRunner.periksa(["db", "stop", "--immediate"], environment: environment)
+            _ = try? CommandRunner.run("/bin/umount", ["-l", home.path])
+            try? FileManager.default.removeItem(at: home)
+        }
+        #expect(try CommandRunner.periksa(["db", "start"], environment: environment).status == 0)
+        try TemporaryFile.with(FaultTests.employers, name: "employers.csv") { path in
+            let loaded = try CommandRunner.periksa(["import", "employers", path], environment: environment)
+            #expect(loaded.status == 0, "\(loaded.stderr)")
+        }
+        let filler = home.appendingPathComponent("filler").path
+        var stats = statvfs()
+        statvfs(home.path, &stats)
+        let free = Int(stats.f_bavail) * Int(stats.f_frsize)
+        let filled = try CommandRunner.run(
+            "/usr/bin/fallocate", ["-l", String(max(free - 12 * 1_048_576, 0)), filler])
+        #expect(filled.status == 0, "\(filled.stderr)")
+
+        try TemporaryFile.with(FaultTests.contributions, name: "contributions.csv") { path in
+            let full = try CommandRunner.periksa(
+                ["import", "contributions", path, "--lang", "en"], environment: environment)
+            #expect(full.status == 1, "exit \(full.status): \(full.stderr)")
+            #expect(
+                full.stderr.contains("the database server's disk is full")
+                    || full.stderr.contains("the database server went away in the middle of the command"),
+                "\(full.stderr)")
+            #expect(full.stdout.isEmpty)
+
+            // Space freed: the cluster (restarted if the full disk stopped it) holds nothing of
+            // the import, and the rerun loads the file.
+            try FileManager.default.removeItem(atPath: filler)
+            #expect(try CommandRunner.periksa(["db", "start"], environment: environment).status == 0)
+            let after = try Connection(conninfo: LocalCluster(home: home).conninfo)
+            try FaultTests.expectNothingImported(after)
+            let rerun = try CommandRunner.periksa(["import", "contributions", path], environment: environment)
+            #expect(rerun.stdout.hasSuffix("read=300003 loaded=300000 rejected=3\n"), "\(rerun.stderr)")
+        }
+    }
+
     @Test("the web app answers 503 while the cluster is down and recovers by itself when it is back")
     func webAppDuringCrash() throws {
         try Self.withCluster { home, environment, monitor in

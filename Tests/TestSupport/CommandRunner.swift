@@ -15,6 +15,21 @@ public enum CommandRunner {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("periksa")
     }
 
+    /// Runs another program (`mount`, `fallocate`) and waits for it.
+    public static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: "", stderr: String(decoding: errors, as: UTF8.self))
+    }
+
     /// Runs `periksa arguments…` with the current environment changed by `environment`
     /// (a nil value removes the variable), `input` on its standard input (none when nil).
     public static func periksa(

@@ -6,6 +6,11 @@
 
 create extension if not exists citus;
 
+-- periksa.imports (a reference table) and periksa.contributions carry triggers; Citus refuses
+-- to distribute such tables unless told that their triggers are safe (they only read and write
+-- tables on the coordinator or their own shard's rows).
+set local citus.enable_unsafe_triggers = on;
+
 -- Reference tables: small, read by every rule, copied to every node so that joins with them
 -- run where the wage rows are.
 select create_reference_table('periksa.imports');

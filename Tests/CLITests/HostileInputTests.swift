@@ -82,6 +82,47 @@ struct HostileInputTests {
         return bytes
     }
 
+    @Test("rejected lines come back from periksa.import_rejections as they were, with every reason in order")
+    func rejectionsRoundTrip() throws {
+        try TestDatabase.with { conninfo in
+            try TemporaryFile.with(Self.employers, name: "employers.csv") { path in
+                let loaded = try CommandRunner.periksa(["import", "employers", path, "--database-url", conninfo])
+                #expect(loaded.status == 0, "\(loaded.stderr)")
+            }
+            // A tab, a backslash, a quoted line break, a carriage return, and a row with too
+            // many fields (a reason without a column).
+            let lines = [
+                "MUT00001,2025-06,10000000001,317101410190,\"Nama\tdengan\\tab\",\"5000000,00\"",
+                "MUT00001,2025-06,10000000002,3171014101900002,\"Baris\ndua\r\",5.000.000",
+                "MUT00002,2025-06,10000000003,3171014101900003,Nama,5000000,lebih",
+            ]
+            let file = "npp,period,kpj,nik,name,wage\n" + lines.joined(separator: "\n") + "\n"
+            try TemporaryFile.with(file, name: "rejected.csv") { path in
+                let result = try CommandRunner.periksa(["import", "contributions", path, "--database-url", conninfo])
+                #expect(result.status == 3, "\(result.stderr)")
+            }
+            let monitor = try Connection(conninfo: conninfo)
+            let stored = try monitor.query(
+                """
+                select line_number, raw_line,
+                       (select string_agg(coalesce(r->>'column', '-') || ':' || (r->>'rule'), ' ' order by o)
+                        from jsonb_array_elements(reasons) with ordinality x(r, o)),
+                       (select bool_and(r ? 'message' and r ? 'message_id' and r ? 'message_en'
+                                        and (r->>'message') = (r->>'message_id'))
+                        from jsonb_array_elements(reasons) r)
+                from periksa.import_rejections order by line_number
+                """
+            ).map { try $0.decode((Int, String, String, Bool).self) }
+            #expect(stored.map(\.0) == [2, 3, 5])
+            #expect(stored.map(\.1) == lines)
+            #expect(
+                stored.map(\.2) == [
+                    "nik:nik_length wage:money_decimal_comma", "wage:money_thousands_separator", "-:field_count",
+                ])
+            #expect(stored.allSatisfy { $0.3 }, "each reason carries its message in the import's language and both")
+        }
+    }
+
     @Test("mutated files through periksa import: exit 0, 1 or 3; read = loaded + rejected; no NIK shown in full")
     func mutatedImports() throws {
         let count = Int(ProcessInfo.processInfo.environment["PERIKSA_MUTATIONS"] ?? "") ?? 120

@@ -122,7 +122,10 @@ struct ServerCrashTests {
         let mounted = try CommandRunner.run(
             "/bin/mount", ["-t", "tmpfs", "-o", "size=160m,mode=0755", "tmpfs", home.path])
         #expect(mounted.status == 0, "mounting a tmpfs needs root: \(mounted.stderr)")
-        guard mounted.status == 0 else { return }
+        guard mounted.status == 0 else {
+            try? FileManager.default.removeItem(at: home)
+            return
+        }
         let environment = Self.environment(home)
         defer {
             _ = try? CommandRunner.periksa(["db", "stop", "--immediate"], environment: environment)

@@ -60,6 +60,8 @@ public enum AuditError: Localized, CustomStringConvertible, Sendable {
     case unknownEmployer(String)
     case badReportPeriod(String)
     case emptyScope(region: String?, branch: String?)
+    /// The month's wage rows were rewritten (other than by an import) during each of three tries.
+    case keepsChanging(period: String)
 
     public var description: String { message(.english) }
 
@@ -89,6 +91,11 @@ public enum AuditError: Localized, CustomStringConvertible, Sendable {
             language.text(
                 "berikan salah satu --period YYYY-MM, --quarter YYYYQn (2024Q2) atau --year YYYY\(text.isEmpty ? "" : ", bukan \(text)")",
                 "give one of --period YYYY-MM, --quarter YYYYQn (2024Q2) or --year YYYY\(text.isEmpty ? "" : ", not \(text)")"
+            )
+        case .keepsChanging(let period):
+            language.text(
+                "data upah \(period) terus diubah selama audit (tiga kali): tidak ada yang disimpan; ulangi setelah perubahannya selesai",
+                "the wage rows of \(period) kept changing during the audit (three tries): nothing was saved; rerun once the changes are done"
             )
         case .emptyScope(let region, let branch):
             language.text(

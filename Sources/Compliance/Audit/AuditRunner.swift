@@ -117,6 +117,13 @@ public struct AuditRunner {
     }
 
     /// Runs the audit of `period` (`YYYY-MM`) as of `asOf` (default: the 16th of the next month).
+    /// The months of the audit's window whose contributions due are stale.
+    static func staleMonths(_ firstDay: String, _ connection: Connection) throws -> [String] {
+        try connection.query(
+            PostgresQuery(unsafeSQL: SQLFiles.text(of: "stale_month_due.sql", in: "queries"), binds: [firstDay])
+        ).map { try $0.decode(String.self, at: 0) }
+    }
+
     public func run(period: String, asOf: String?, parameters: AuditParameters) throws -> Summary {
         let (year, month) = try Self.parsePeriod(period)
         let firstDay = FieldRules.firstDay((year, month))
@@ -141,50 +148,63 @@ public struct AuditRunner {
             logger.debug("\(name): \(clock.now - stepStart)")
         }
 
-        let runID: Int = try connection.transaction { connection in
-            // One snapshot for the whole run: an import committed while the rules run must not
-            // reach the later rules and leave the earlier ones on the data before it.
-            try connection.execute("set transaction isolation level repeatable read")
-            // Tables loaded by other means, or before this version analysed its imports.
-            let analysed = try Statistics.analyseStale(on: connection)
-            if !analysed.isEmpty { logger.debug("analysed first: \(analysed.joined(separator: ", "))") }
-            // Every month of the window has its contributions due current before the rules read them.
-            let stale = try connection.query(
-                PostgresQuery(
-                    unsafeSQL: SQLFiles.text(of: "stale_month_due.sql", in: "queries"), binds: [firstDay])
-            ).map { try $0.decode(String.self, at: 0) }
-            steps += stale.count
-            for month in stale {
-                try timed(.monthDue(month), "contributions due of \(month) recomputed") {
-                    try connection.execute("select periksa.compute_month_due(\(month)::date)")
+        // The derived data the rules read, made current first in a transaction of its own (read
+        // committed, each statement on the latest data): statistics of tables loaded by other
+        // means, and the contributions due of every month of the window that is stale.
+        func prepare() throws {
+            try connection.transaction { connection in
+                let analysed = try Statistics.analyseStale(on: connection)
+                if !analysed.isEmpty { logger.debug("analysed first: \(analysed.joined(separator: ", "))") }
+                let stale = try Self.staleMonths(firstDay, connection)
+                steps += stale.count
+                for month in stale {
+                    try timed(.monthDue(month), "contributions due of \(month) recomputed") {
+                        try connection.execute("select periksa.compute_month_due(\(month)::date)")
+                    }
                 }
+                try Statistics.analyse(stale.map(Statistics.monthDuePartition(firstDay:)), on: connection)
             }
-            try Statistics.analyse(stale.map(Statistics.monthDuePartition(firstDay:)), on: connection)
-            let runID = try connection.queryFirst(
-                """
-                insert into periksa.runs (period, as_of, parameters, rules_version, last_import_id, status)
-                values (\(firstDay)::date, \(asOfDate)::date, \(parameters.json)::jsonb, \(version),
-                        (select max(import_id) from periksa.imports), 'running')
-                returning run_id
-                """)!.decode(Int.self, at: 0)
-            // The one channel into the rules: the run record, named by a transaction setting
-            // (periksa.audit_run reads it). JIT compilation costs more than it saves on the
-            // rules' statements (PostgreSQL's default threshold compiled even small ones).
-            try connection.execute("select set_config('periksa.run_id', \(String(runID)), true)")
-            try connection.execute("set local jit = off")
-            // The preparation and the rules write facts; the findings are kept with their
-            // reasons; then what the run keeps besides them (9…), which reads them.
-            for file in files where !file.name.hasPrefix("9") {
-                try timed(try Self.step(of: file), file.name) { try connection.execute(unsafeSQL: file.text) }
+        }
+        try prepare()
+        var recorded: Int?
+        for _ in 0..<3 where recorded == nil {
+            recorded = try connection.transaction { connection -> Int? in
+                // One snapshot for the whole run: an import committed while the rules run must
+                // not reach the later rules and leave the earlier ones on the data before it.
+                try connection.execute("set transaction isolation level repeatable read")
+                // Wage rows written other than by an import since `prepare` (an import keeps its
+                // months' sums itself): prepare again, then take a new snapshot.
+                guard try Self.staleMonths(firstDay, connection).isEmpty else { return nil }
+                let runID = try connection.queryFirst(
+                    """
+                    insert into periksa.runs (period, as_of, parameters, rules_version, last_import_id, status)
+                    values (\(firstDay)::date, \(asOfDate)::date, \(parameters.json)::jsonb, \(version),
+                            (select max(import_id) from periksa.imports), 'running')
+                    returning run_id
+                    """)!.decode(Int.self, at: 0)
+                // The one channel into the rules: the run record, named by a transaction setting
+                // (periksa.audit_run reads it). JIT compilation costs more than it saves on the
+                // rules' statements (PostgreSQL's default threshold compiled even small ones).
+                try connection.execute("select set_config('periksa.run_id', \(String(runID)), true)")
+                try connection.execute("set local jit = off")
+                // The preparation and the rules write facts; the findings are kept with their
+                // reasons; then what the run keeps besides them (9…), which reads them.
+                for file in files where !file.name.hasPrefix("9") {
+                    try timed(try Self.step(of: file), file.name) { try connection.execute(unsafeSQL: file.text) }
+                }
+                try timed(.keepFindings, "findings kept with their reasons") { try keepFindings(on: connection) }
+                for file in files where file.name.hasPrefix("9") {
+                    try timed(.runFigures, file.name) { try connection.execute(unsafeSQL: file.text) }
+                }
+                try timed(.finish, "run finished") {
+                    try connection.execute(unsafeSQL: SQLFiles.text(of: "finish_run.sql", in: "queries"))
+                }
+                return runID
             }
-            try timed(.keepFindings, "findings kept with their reasons") { try keepFindings(on: connection) }
-            for file in files where file.name.hasPrefix("9") {
-                try timed(.runFigures, file.name) { try connection.execute(unsafeSQL: file.text) }
-            }
-            try timed(.finish, "run finished") {
-                try connection.execute(unsafeSQL: SQLFiles.text(of: "finish_run.sql", in: "queries"))
-            }
-            return runID
+            if recorded == nil { try prepare() }
+        }
+        guard let runID = recorded else {
+            throw AuditError.keepsChanging(period: period)
         }
         try timed(.analytics, "analytics of the month") { try Analytics.refresh(on: connection, months: [firstDay]) }
         // The dossiers of the run read one employer's wage rows of the month: indexed once.

@@ -180,8 +180,13 @@ public struct LocalCluster: Sendable {
         var outcome = try ProcessRunner.run(
             programs.pgCtl, ["start", "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "120"], as: owner.runAs)
         // After a crash the old server's sessions may hold its shared memory for a moment
-        // ("pre-existing shared memory block is still in use"): they end on their own.
-        for _ in 0..<10 where outcome.status != 0 {
+        // ("pre-existing shared memory block is still in use"), and a killed postmaster not yet
+        // reaped still owns its lock file: both end on their own. Other failures are reported.
+        func transient() -> Bool {
+            let log = (try? String(contentsOf: logFile, encoding: .utf8))?.suffix(2_000) ?? ""
+            return log.contains("is still in use") || log.contains("already exists")
+        }
+        for _ in 0..<10 where outcome.status != 0 && transient() {
             Thread.sleep(forTimeInterval: 1)
             outcome = try ProcessRunner.run(
                 programs.pgCtl, ["start", "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "120"],

@@ -259,9 +259,13 @@ enum FieldRules {
                 }
             }
             if segment > 0 { lastSegment = segment }
-            if bytes.contains(where: { $0 >= 0x80 }) {
-                // Counted in characters, as a reader counts them.
-                lastSegment = text(bytes).split(separator: ".").last?.count ?? 0
+            if bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+                // Counted in characters, as a reader counts them (CR LF and combining marks
+                // make one character of several bytes).
+                let raw = text(bytes)
+                lastSegment = raw.split(separator: ".").last?.count ?? 0
+                dots = raw.filter { $0 == "." }.count
+                commas = raw.filter { $0 == "," }.count
             }
             func startsWith(_ prefix: String) -> Bool {
                 bytes.count >= prefix.utf8.count && zip(bytes, prefix.utf8).allSatisfy { $0 | 0x20 == $1 }

@@ -115,6 +115,11 @@ final class RejectionSpool {
     /// Loads every recorded rejection.
     func store(on connection: Connection) throws {
         guard count > 0 else { return }
+        // A short write (a full temporary folder) must not store lines whose reasons are missing.
+        guard fflush(lines) == 0, fflush(reasons) == 0, ferror(lines) == 0, ferror(reasons) == 0 else {
+            throw ImportError.unreadable(
+                path: "tmpfile", reason: "the rejected rows could not be written aside: \(String(cString: strerror(errno)))")
+        }
         try connection.copyIn(
             """
             copy periksa.import_problems (import_id, problem_id, column_name, rule, message, message_id, message_en)

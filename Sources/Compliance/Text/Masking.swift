@@ -12,7 +12,8 @@ public enum Masking {
         // NIKs, KPJs and the values quoted in an import's messages are ASCII: masked byte by
         // byte (the same result as by characters, at a fraction of the cost).
         if let ascii = value.withUTF8({ bytes -> String? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // (CR LF is one character: not this path.)
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             let count = bytes.count
             let kept = count >= 16 ? 4 : count > 6 ? 2 : 0
             return String(unsafeUninitializedCapacity: count) { out in

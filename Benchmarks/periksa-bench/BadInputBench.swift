@@ -39,7 +39,8 @@ struct BadInputBench: ParsableCommand {
             ).check("writing the file with decimal commas")
         }
         let connection = try Connection(conninfo: conninfo)
-        try connection.execute(unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
+        try connection.execute(
+            unsafeSQL: "drop schema if exists analytics cascade; drop schema if exists periksa cascade")
         try Spawn.run(periksa, ["db", "migrate", "--database-url", conninfo]).check("db migrate")
         try Spawn.run(periksa, ["import", "employers", data + "/employers.csv", "--database-url", conninfo]).check(
             "import employers")

@@ -118,7 +118,8 @@ final class RejectionSpool {
         // A short write (a full temporary folder) must not store lines whose reasons are missing.
         guard fflush(lines) == 0, fflush(reasons) == 0, ferror(lines) == 0, ferror(reasons) == 0 else {
             throw ImportError.unreadable(
-                path: "tmpfile", reason: "the rejected rows could not be written aside: \(String(cString: strerror(errno)))")
+                path: "tmpfile",
+                reason: "the rejected rows could not be written aside: \(String(cString: strerror(errno)))")
         }
         try connection.copyIn(
             """

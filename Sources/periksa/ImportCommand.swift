@@ -71,9 +71,7 @@ struct ImportCommand: PeriksaCommand {
                         "Peringatan: \(shown) baris pertama semuanya ditolak dengan alasan yang sama (\(rules.joined(separator: ", "))); format berkas ini kemungkinan salah (pemisah desimal, NIK terpotong, kolom tertukar?). Impor tetap membaca dan melaporkan setiap baris.",
                         "Warning: the first \(shown) rows were all rejected for the same reasons (\(rules.joined(separator: ", "))); this file is most likely in the wrong format (decimal commas, NIKs cut short, columns swapped?). The import still reads and reports every row."
                     ))
-                printNote(
-                    "  " + language.text("baris ", "line ") + Formatting.count(example.line, language) + ", "
-                        + example.problems.map { $0.described(language) }.joined(separator: "; "))
+                printNote(Self.rejection(example.line, example.problems, language))
             }
         }
         var options = Importer.Options(
@@ -130,8 +128,7 @@ struct ImportCommand: PeriksaCommand {
         if !summary.firstRejections.isEmpty {
             printNote(language.text("Penolakan pertama:", "First rejections:"))
             for rejection in summary.firstRejections {
-                let reasons = rejection.problems.map { $0.described(language) }.joined(separator: "; ")
-                printNote("  " + language.text("baris ", "line ") + count(rejection.line) + ", " + reasons)
+                printNote(Self.rejection(rejection.line, rejection.problems, language))
             }
             printNote(
                 language.text(
@@ -140,5 +137,11 @@ struct ImportCommand: PeriksaCommand {
         print(
             "import_id=\(id) status=\(summary.status.rawValue) read=\(summary.rowsRead) loaded=\(summary.rowsLoaded) rejected=\(summary.rowsRejected)"
         )
+    }
+
+    /// `  baris 12, kolom nik: …; kolom wage: …`: one rejected row as stderr shows it.
+    static func rejection(_ line: Int, _ problems: [Problem], _ language: Language) -> String {
+        "  " + language.text("baris ", "line ") + Formatting.count(line, language) + ", "
+            + problems.map { $0.described(language) }.joined(separator: "; ")
     }
 }

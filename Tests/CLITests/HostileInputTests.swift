@@ -1,6 +1,7 @@
 import Foundation
 import FuzzHarness
 import Postgres
+import Synthetic
 import TestSupport
 import Testing
 
@@ -25,19 +26,6 @@ struct HostileInputTests {
         }
     }
 
-    /// SplitMix64: the same mutations for the same seed on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     static let employers = """
         npp,name,kbli,scale,risk_group,region_code,branch_code,programs,registered_on
         MUT00001,PT Satu,47111,kecil,1,3171,JKT,JKK|JKM|JHT,2020-01-01
@@ -57,7 +45,7 @@ struct HostileInputTests {
     }()
 
     /// One mutation of `bytes`: the kinds of damage files arrive with.
-    static func mutate(_ bytes: [UInt8], _ random: inout Random) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var bytes = bytes
         for _ in 0..<(1 + random.below(4)) {
             let at = bytes.isEmpty ? 0 : random.below(bytes.count)
@@ -132,7 +120,7 @@ struct HostileInputTests {
                 #expect(loaded.status == 0, "\(loaded.stderr)")
             }
             let monitor = try Connection(conninfo: conninfo)
-            var random = Random(state: 20_261_201)
+            var random = SeededRandom(seed: 20_261_201)
             var statuses: [Int32: Int] = [:]
             for run in 0..<count {
                 let bytes = Self.mutate(Self.contributions, &random)
@@ -172,4 +160,9 @@ struct HostileInputTests {
             #expect(statuses[1, default: 0] > 0 && statuses[3, default: 0] > 0, "\(statuses)")
         }
     }
+}
+
+extension SeededRandom {
+    /// A number in 0..<bound (the mutations' draws).
+    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -11,6 +11,41 @@ struct ImportCommandTests {
 
         """
 
+    @Test("a file whose first 1,000 rows are all rejected alike says so before its summary; mixed reasons do not")
+    func earlyWarning() throws {
+        try TestDatabase.with { conninfo in
+            let url = ["--database-url", conninfo]
+            try TemporaryFile.with(Self.employers, name: "employers.csv") { path in
+                let loaded = try CommandRunner.periksa(["import", "employers", path] + url)
+                #expect(loaded.status == 0, "\(loaded.stderr)")
+            }
+            func file(_ wage: (Int) -> String) -> String {
+                "npp,period,kpj,nik,name,wage\n"
+                    + (1...1_200).map {
+                        "JJ0P4391,2025-06,\(10_000_000_000 + $0),31710141019\(String(10_000 + $0).suffix(5)),Nama,\(wage($0))\n"
+                    }.joined()
+            }
+            try TemporaryFile.with(file { _ in "\"5000000,00\"" }, name: "commas.csv") { path in
+                let result = try CommandRunner.periksa(["import", "contributions", path, "--lang", "en"] + url)
+                #expect(result.status == 3, "\(result.stderr)")
+                let warning = try #require(
+                    result.stderr.range(
+                        of: "Warning: the first 1,000 rows were all rejected for the same reasons (money_decimal_comma)"
+                    ),
+                    "\(result.stderr)")
+                let summary = try #require(result.stderr.range(of: "1,200 rows read, 0 loaded, 1,200 rejected"))
+                #expect(warning.lowerBound < summary.lowerBound)
+                #expect(result.stderr.contains("line 2, column wage: use a point for decimals"))
+            }
+            try TemporaryFile.with(file { $0 % 2 == 0 ? "\"5000000,00\"" : "5.000.000" }, name: "mixed.csv") { path in
+                let result = try CommandRunner.periksa(
+                    ["import", "contributions", path, "--lang", "en", "--force"] + url)
+                #expect(result.status == 3, "\(result.stderr)")
+                #expect(!result.stderr.contains("Warning:"), "\(result.stderr)")
+            }
+        }
+    }
+
     @Test("a wage of 40 digits is rejected with the limit named, the rest of the file loads")
     func hugeWage() throws {
         try TestDatabase.with { conninfo in

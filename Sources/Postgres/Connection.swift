@@ -44,6 +44,24 @@ public final class Connection {
         PQfinish(handle)
     }
 
+    /// What a server answers before any session starts (libpq's `PQping`): ready, refusing
+    /// sessions for now (starting up, shutting down, or recovering after a crash), or silent.
+    public enum Ping: Sendable, Equatable {
+        case accepting
+        case refusing
+        case silent
+        case badConnectionString
+    }
+
+    public static func ping(conninfo: String) -> Ping {
+        switch PQping(conninfo) {
+        case PQPING_OK: return .accepting
+        case PQPING_REJECT: return .refusing
+        case PQPING_NO_ATTEMPT: return .badConnectionString
+        default: return .silent
+        }
+    }
+
     // MARK: - Where the connection goes
 
     /// `user@host:port/database`, with no password: for messages and `db status`.

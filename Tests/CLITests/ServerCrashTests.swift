@@ -113,6 +113,21 @@ struct ServerCrashTests {
         }
     }
 
+    @Test("a server process killed: the server recovers by itself, and the next command waits for it and runs")
+    func backendKilled() throws {
+        try Self.withCluster { home, environment, monitor in
+            // A backend killed with SIGKILL makes the postmaster end every session and replay
+            // the write-ahead log; meanwhile it refuses sessions ("not yet accepting connections").
+            let next = try TemporaryFile.with(FaultTests.contributions, name: "contributions.csv") { path in
+                kill(try monitor.backendPID(), SIGKILL)
+                return try CommandRunner.periksa(["import", "contributions", path], environment: environment)
+            }
+            #expect(next.stdout.hasSuffix("read=300003 loaded=300000 rejected=3\n"), "\(next.stderr)")
+            let after = try Connection(conninfo: LocalCluster(home: home).conninfo)
+            #expect(try after.count("select count(*) from periksa.contributions") == FaultTests.goodRows)
+        }
+    }
+
     @Test("a full disk during an import: exit 1 with a clear message, nothing half-written; usable once space is freed")
     func fullDisk() throws {
         // The cluster on a 160 MB tmpfs of its own (the test runs as root, as CI does), filled

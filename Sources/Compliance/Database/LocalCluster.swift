@@ -66,6 +66,7 @@ public struct LocalCluster: Sendable {
             if try !isRunning(programs: programs, owner: owner) {
                 try start(programs: programs, owner: owner)
             }
+            try awaitSessions(programs: programs, owner: owner)
             if !FileManager.default.fileExists(atPath: readyMarker.path) {
                 try createDatabase()
             }
@@ -201,9 +202,38 @@ public struct LocalCluster: Sendable {
         }
     }
 
+    /// A running server may still refuse sessions: after a crash of one of its processes (a
+    /// full disk stops the write-ahead log's writer, say) the postmaster restarts the others
+    /// and replays the log first, and `pg_ctl status` already says it runs. Waits until the
+    /// server accepts sessions, as `pg_ctl start -w` does, for as long as it keeps recovering.
+    private func awaitSessions(programs: ServerPrograms, owner: ServerUser, timeout: TimeInterval = 120) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            switch Connection.ping(conninfo: maintenanceConninfo) {
+            case .accepting: return
+            case .badConnectionString:
+                throw LocalClusterError("the local PostgreSQL server's socket path is not usable: \(home.path)")
+            case .silent where try !isRunning(programs: programs, owner: owner):
+                throw LocalClusterError(
+                    "the local PostgreSQL server in \(dataDirectory.path) stopped while starting; see \(logFile.path)")
+            case .refusing, .silent:
+                guard Date() < deadline else {
+                    throw LocalClusterError(
+                        "the local PostgreSQL server in \(dataDirectory.path) runs but has not accepted "
+                            + "sessions for \(Int(timeout)) s (still recovering?); see \(logFile.path)")
+                }
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
+    }
+
+    /// The server's own `postgres` database, for creating Periksa's and for asking readiness.
+    private var maintenanceConninfo: String {
+        "host='\(Self.quoted(home.path))' port=\(port) user=\(Self.user) dbname=postgres"
+    }
+
     private func createDatabase() throws {
-        let maintenance = "host='\(Self.quoted(home.path))' port=\(port) user=\(Self.user) dbname=postgres"
-        let connection = try Connection(conninfo: maintenance)
+        let connection = try Connection(conninfo: maintenanceConninfo)
         do {
             try connection.execute(unsafeSQL: "create database \(Self.database)")
         } catch let error as PostgresError where error.sqlState == .duplicateDatabase {

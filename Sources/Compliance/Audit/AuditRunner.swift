@@ -151,6 +151,7 @@ public struct AuditRunner {
         // The derived data the rules read, made current first in a transaction of its own (read
         // committed, each statement on the latest data): statistics of tables loaded by other
         // means, and the contributions due of every month of the window that is stale.
+        var dead = DeadRows()
         func prepare() throws {
             try connection.transaction { connection in
                 let analysed = try Statistics.analyseStale(on: connection)
@@ -163,6 +164,7 @@ public struct AuditRunner {
                     }
                 }
                 try Statistics.analyse(stale.map(Statistics.monthDuePartition(firstDay:)), on: connection)
+                try dead.note(on: connection)
             }
         }
         try prepare()
@@ -199,6 +201,7 @@ public struct AuditRunner {
                 try timed(.finish, "run finished") {
                     try connection.execute(unsafeSQL: SQLFiles.text(of: "finish_run.sql", in: "queries"))
                 }
+                try dead.note(on: connection)
                 return runID
             }
             if recorded == nil { try prepare() }
@@ -206,11 +209,17 @@ public struct AuditRunner {
         guard let runID = recorded else {
             throw AuditError.keepsChanging(period: period)
         }
-        try timed(.analytics, "analytics of the month") { try Analytics.refresh(on: connection, months: [firstDay]) }
+        try timed(.analytics, "analytics of the month") {
+            try connection.transaction { connection in
+                _ = try Analytics.refresh(on: connection, months: [firstDay])
+                try dead.note(on: connection)
+            }
+        }
         // The dossiers of the run read one employer's wage rows of the month: indexed once.
         let indexed = try connection.queryFirst(
             "select periksa.index_contributions_by_employer(\(firstDay)::date)")?.decode(Bool.self, at: 0)
         if indexed == true { logger.debug("wage rows of \(firstDay) indexed by NPP for the dossiers") }
+        dead.reclaim(on: connection, logger: logger)
         var summary = Summary(
             runID: runID, period: period, asOf: asOfDate, counts: [:], rupiah: [:], notes: [:],
             seconds: Double((clock.now - started).components.seconds) + Double(

@@ -1,3 +1,4 @@
+import Logging
 import Postgres
 import SQLFiles
 
@@ -61,5 +62,52 @@ public enum Statistics {
         .map { try $0.decode(String.self, at: 0) }
         for table in stale { try connection.execute(unsafeSQL: "analyze \(table)") }
         return stale
+    }
+}
+
+/// The space of rows a command deleted or rewrote, given back right after it commits.
+///
+/// A re-import (`--force`) deletes the rows it replaces, and an audit rewrites its month's
+/// sums and analytics. Autovacuum would reclaim them in time, but the next import's ANALYZE of
+/// the same partitions needs the lock autovacuum holds, and PostgreSQL then cancels autovacuum:
+/// fifty re-imports of a month in a row left its partition with 350,000 dead rows never
+/// vacuumed, and the cluster grew by a gigabyte. So a command notes, before each of its
+/// transactions commits, the tables in which it deleted or rewrote many rows (the
+/// transaction's own counts, `pg_stat_xact_user_tables`), and vacuums them once it is done:
+/// the next load reuses the space instead of growing the table.
+public struct DeadRows {
+    /// Rows a table must have lost in one transaction to be vacuumed at once: at least this
+    /// many, and a fifth of what it holds (autovacuum's own scale factor): a month's sums
+    /// rewritten in full are vacuumed, a few thousand rows replaced in a large month are left
+    /// to autovacuum.
+    public static let minimum = 1_000
+    public private(set) var tables: [String] = []
+
+    public init() {}
+
+    /// Notes the tables the current transaction churned; call it just before the commit.
+    public mutating func note(on connection: Connection) throws {
+        let churned = try connection.query(
+            """
+            select x.relid::regclass::text
+            from pg_stat_xact_user_tables x join pg_class c on c.oid = x.relid
+            where x.schemaname in ('periksa', 'analytics')
+              and x.n_tup_del + x.n_tup_upd - x.n_tup_hot_upd >= greatest(\(Self.minimum), 0.2 * c.reltuples)
+            """
+        ).map { try $0.decode(String.self, at: 0) }
+        for table in churned where !tables.contains(table) { tables.append(table) }
+    }
+
+    /// Vacuums the tables noted, outside any transaction. A table another session holds (an
+    /// autovacuum or an import's ANALYZE under way) is skipped, never waited for; a failure only
+    /// costs the space, so it is logged and the command's result stands.
+    public func reclaim(on connection: Connection, logger: Logger) {
+        guard !tables.isEmpty else { return }
+        do {
+            try connection.execute(unsafeSQL: "vacuum (skip_locked) " + tables.joined(separator: ", "))
+            logger.debug("vacuumed after the command: \(tables.joined(separator: ", "))")
+        } catch {
+            logger.notice("the space of replaced rows was not reclaimed now (autovacuum will): \(error)")
+        }
     }
 }

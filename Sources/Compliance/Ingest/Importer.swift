@@ -114,6 +114,7 @@ public struct Importer {
 
         // The months whose analytics the import changes (nil: all of them).
         var touched: [String]? = []
+        var dead = DeadRows()
         var result = try connection.transaction { connection in
             // Imports of one kind run one at a time: replacement units depend on their order.
             try connection.execute(
@@ -228,13 +229,20 @@ public struct Importer {
                 where import_id = \(importID)
                 """)
             phase("import recorded")
+            try dead.note(on: connection)
             return summary
         }
         // The materialised analytics follow what was loaded.
         if options.refreshAnalytics, result.rowsLoaded > 0, result.status != .rejected, touched != [] {
-            result.analyticsRefreshSeconds = try Analytics.refresh(on: connection, months: touched)
+            result.analyticsRefreshSeconds = try connection.transaction { connection in
+                let seconds = try Analytics.refresh(on: connection, months: touched)
+                try dead.note(on: connection)
+                return seconds
+            }
             phase("analytics refreshed")
         }
+        dead.reclaim(on: connection, logger: logger)
+        phase("replaced rows vacuumed")
         return result
     }
 

@@ -29,6 +29,12 @@ struct WebBench: ParsableCommand {
     @Option(help: "Seconds of load.") var seconds = 600
     @Option(help: "The port to serve on.") var port = 18_080
     @Option(help: "Employers on each audit list.") var capacity = 1000
+    @Option(
+        help: """
+            A wage file to import (--force) again and again during a second load as long as the \
+            first: the same users while the month's rows are replaced under them.
+            """)
+    var importing: String?
 
     func run() throws {
         let owner = try Connection(conninfo: conninfo)
@@ -137,20 +143,58 @@ struct WebBench: ParsableCommand {
             }
         }
         sampler.start()
-        let wrk = Process()
-        wrk.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
-        wrk.arguments = [
-            "-t", "2", "-c", String(users), "-d", "\(seconds)s", "--timeout", "10s", "-s", script.path,
-            "http://127.0.0.1:\(port)",
-        ]
-        let output = Pipe()
-        wrk.standardOutput = output
-        try wrk.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        wrk.waitUntilExit()
+        func load() throws -> String {
+            let wrk = Process()
+            wrk.executableURL = URL(fileURLWithPath: "/usr/bin/wrk")
+            wrk.arguments = [
+                "-t", "2", "-c", String(users), "-d", "\(seconds)s", "--timeout", "10s", "-s", script.path,
+                "http://127.0.0.1:\(port)",
+            ]
+            let output = Pipe()
+            wrk.standardOutput = output
+            try wrk.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            wrk.waitUntilExit()
+            return text
+        }
+        let alone = try load()
+        if let importing {
+            print("== the web app alone")
+            print(alone)
+            // The same load while the month's wage rows are imported again and again.
+            let imports = Samples()
+            let finished = DispatchSemaphore(value: 0)
+            let loop = Thread { [periksa, conninfo] in
+                defer { finished.signal() }
+                while !imports.stopped {
+                    guard
+                        let result = try? Spawn.run(
+                            periksa, ["import", "contributions", importing, "--force", "--database-url", conninfo]),
+                        result.status == 0 || result.status == 3
+                    else {
+                        imports.add(-1)
+                        return
+                    }
+                    imports.add(Int(result.seconds * 1000))
+                }
+            }
+            loop.start()
+            let during = try load()
+            imports.stop()
+            // The import under way finishes before the server is stopped.
+            finished.wait()
+            print("== the web app while \(importing) is imported again and again")
+            print(during)
+            let times = imports.values
+            guard !times.contains(-1) else { throw ValidationError("an import failed during the load") }
+            print(
+                "imports during the load: \(times.count), seconds each: "
+                    + times.map { String(format: "%.1f", Double($0) / 1000) }.joined(separator: " "))
+        } else {
+            print(alone)
+        }
         samples.stop()
         let memory = samples.values
-        print(text)
         guard let first = memory.first, let last = memory.last, let peak = memory.max() else { return }
         let minute = memory.prefix(6).max() ?? first
         print(

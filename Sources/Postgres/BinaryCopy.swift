@@ -158,6 +158,28 @@ extension CopyWriter {
         }
     }
 
+    /// A one-dimensional `integer[]` without NULLs (lower bound 1).
+    public func binaryInt32Array(_ values: UnsafeBufferPointer<Int32>) {
+        guard !values.isEmpty else {
+            // An empty array has no dimensions.
+            appendRaw(bigEndian: UInt32(12))
+            appendRaw(bigEndian: UInt32(0))
+            appendRaw(bigEndian: UInt32(0))
+            appendRaw(bigEndian: UInt32(23))
+            return
+        }
+        appendRaw(bigEndian: UInt32(20 + 8 * values.count))
+        appendRaw(bigEndian: UInt32(1))  // dimensions
+        appendRaw(bigEndian: UInt32(0))  // no NULLs
+        appendRaw(bigEndian: UInt32(23))  // the type of the elements: int4
+        appendRaw(bigEndian: UInt32(values.count))
+        appendRaw(bigEndian: UInt32(1))  // the lower bound
+        for value in values {
+            appendRaw(bigEndian: UInt32(4))
+            appendRaw(bigEndian: UInt32(bitPattern: value))
+        }
+    }
+
     /// Ends a binary COPY stream (the trailer); call before `finish`.
     public func endBinary() {
         appendRaw(bigEndian: UInt16(bitPattern: -1))

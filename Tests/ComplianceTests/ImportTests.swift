@@ -151,6 +151,40 @@ struct ImportTests {
         }
     }
 
+    @Test("a wage file that begins with rejected rows, then good ones, then rejected again: every line kept, in order")
+    func rejectedFirst() throws {
+        try TestDatabase.withConnection { connection in
+            _ = try Self.run(connection, .employers, Self.employers)
+            // The first lines stream to the server before any row is loaded; the good rows
+            // take the connection over; the last are spooled and stored at the end.
+            var csv = "npp,period,kpj,nik,name,wage\n"
+            for line in 0..<1_500 {
+                csv +=
+                    "JJ0P4391,2025-06,\(String(format: "%011d", line)),3171010101\(String(format: "%06d", 900_001 + line)),Nama,\"5000000,00\"\n"
+            }
+            for line in 0..<1_000 {
+                csv +=
+                    "JJ0P4391,2025-06,\(String(format: "%011d", 5_000 + line)),3171010101\(String(format: "%06d", 800_001 + line)),Nama,5000000\n"
+            }
+            csv += "NOTREG01,2025-06,99999999993,3171010101900998,Nama,5000000\n"
+            let summary = try Self.run(connection, .contributions, csv)
+            #expect((summary.rowsRead, summary.rowsLoaded, summary.rowsRejected) == (2_501, 1_000, 1_501))
+            #expect(try Self.count(connection, "select count(*) from periksa.contributions") == 1_000)
+            let lines = try connection.query(
+                "select line_number from periksa.import_rejections order by line_number"
+            ).map { try $0.decode(Int.self, at: 0) }
+            #expect(lines.count == 1_501 && lines.first == 2 && lines.last == 2_502)
+            #expect(lines == Array(2...1_501) + [2_502], "the lines rejected are not the first 1,500 and the last")
+            let rules = try connection.query(
+                """
+                select r.line_number, x->>'rule' from periksa.import_rejections r
+                cross join lateral jsonb_array_elements(r.reasons) x where r.line_number in (2, 2502) order by 1
+                """
+            ).map { try $0.decode(String.self, at: 1) }
+            #expect(rules == ["money_decimal_comma", "npp_unregistered"], "\(rules)")
+        }
+    }
+
     @Test("--strict: one rejected row loads nothing, the rejection is kept, exit 3")
     func strict() throws {
         try TestDatabase.withConnection { connection in

@@ -121,11 +121,12 @@ public final class CSVReader {
     }
 
     /// The current record as it stands in the file (without its line end).
-    public var rawRecord: String {
+    public var rawRecord: String { withRawRecord { String(decoding: $0, as: UTF8.self) } }
+
+    /// The bytes of the current record as they were in the file, without copying them.
+    public func withRawRecord<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         let from = batch.rawEnds[record]
-        return String(
-            decoding: UnsafeBufferPointer(start: batch.raw.base + from, count: batch.rawEnds[record + 1] - from),
-            as: UTF8.self)
+        return try body(UnsafeBufferPointer(start: batch.raw.base + from, count: batch.rawEnds[record + 1] - from))
     }
 
     /// SHA-256 of the whole file as lower-case hex, once `next` has returned false (nil until

@@ -245,6 +245,8 @@ final class ContributionsLoader: KindLoader {
     /// seen for the first time still interrupts (for its partition and its rates).
     private func writer(for period: Int, _ session: ImportSession) throws -> CopyWriter {
         if let writer, copyPeriod == period || (copyPeriod == nil && monthRates[period] != nil) { return writer }
+        // The rejected lines may be streaming on the connection (the file began with them).
+        try session.spool.pause()
         writer?.endBinary()
         try writer?.finish()
         writer = nil

@@ -169,6 +169,10 @@ public struct Importer {
             try connection.execute("savepoint before_rows")
             let loader = Self.loader(for: options)
             try loader.begin(session, columns: columns)
+            // Wage rows use the connection during the read only to start their COPY, and pause
+            // the rejected lines' own first. Under --strict the lines must outlive the rollback
+            // of the rows, so they wait for it in the spool.
+            if options.kind == .contributions, !options.strict { spool.stream(on: connection) }
             var rows = 0
             reader.readAhead()
             do {
@@ -177,7 +181,7 @@ public struct Importer {
                     if case .rejected(let problems) = try Self.check(
                         reader, columns: columns, loader: loader, session: session)
                     {
-                        spool.add(line: reader.line, raw: reader.rawRecord, problems: problems)
+                        reader.withRawRecord { spool.add(line: reader.line, raw: $0, problems: problems) }
                     }
                     // A file whose first rows are all rejected for the same reasons is most
                     // likely in the wrong format: say so now, not when every row has been read.
@@ -189,8 +193,13 @@ public struct Importer {
                     if rows & 0xFFFF == 0 { progress?(rows, reader.bytesConsumed, reader.fileSize) }
                 }
             } catch let error as CSVReaderError {
+                spool.abandon()
                 throw ImportError(error)
+            } catch {
+                spool.abandon()
+                throw error
             }
+            try spool.pause()
             phase("rows read and sent")
             guard let fileHash = sha256 ?? reader.sha256 else {
                 throw ImportError.unreadable(path: options.path, reason: "the file was not read to its end")

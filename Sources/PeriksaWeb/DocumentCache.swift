@@ -21,8 +21,16 @@ final class DocumentCache: @unchecked Sendable {
     private var entries: [Key: (text: String, used: UInt64)] = [:]
     private var clock: UInt64 = 0
     private let limit: Int
+    /// The bytes the documents may hold together: a list of 1,000 employers is 720 KB, a
+    /// dossier a tenth of that, so a count alone let the cache grow with the mix (64 lists,
+    /// 46 MB, while imports kept changing the version under the inspectors).
+    private let byteLimit: Int
+    private var bytes = 0
 
-    init(limit: Int = 64) { self.limit = limit }
+    init(limit: Int = 64, byteLimit: Int = 24 << 20) {
+        self.limit = limit
+        self.byteLimit = byteLimit
+    }
 
     /// The data version and the scope of the session, in one statement: the latest finished run
     /// and import, the latest case and case event the session sees; whether it sees every
@@ -55,9 +63,15 @@ final class DocumentCache: @unchecked Sendable {
         let text = try make()
         lock.withLock {
             clock += 1
-            entries[key] = (text, clock)
-            if entries.count > limit, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
-                entries[oldest] = nil
+            if let replaced = entries.updateValue((text, clock), forKey: key) { bytes -= replaced.text.utf8.count }
+            bytes += text.utf8.count
+            // The least recently used go first, the new one last of all (a document larger than
+            // the whole budget is served, not kept).
+            while entries.count > limit || (bytes > byteLimit && !entries.isEmpty),
+                let oldest = entries.min(by: { $0.value.used < $1.value.used })
+            {
+                entries[oldest.key] = nil
+                bytes -= oldest.value.text.utf8.count
             }
         }
         return text

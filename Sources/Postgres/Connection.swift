@@ -53,6 +53,7 @@ public final class Connection {
         case badConnectionString
     }
 
+    /// Asks the server of `conninfo` whether it accepts sessions, without opening one.
     public static func ping(conninfo: String) -> Ping {
         switch PQping(conninfo) {
         case PQPING_OK: return .accepting

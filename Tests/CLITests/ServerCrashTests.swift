@@ -120,6 +120,9 @@ struct ServerCrashTests {
             // the write-ahead log; meanwhile it refuses sessions ("not yet accepting connections").
             let next = try TemporaryFile.with(FaultTests.contributions, name: "contributions.csv") { path in
                 kill(try monitor.backendPID(), SIGKILL)
+                // The command starts while the server refuses sessions.
+                let conninfo = LocalCluster(home: home).conninfo
+                #expect(eventually(within: 10) { Connection.ping(conninfo: conninfo) == .refusing })
                 return try CommandRunner.periksa(["import", "contributions", path], environment: environment)
             }
             #expect(next.stdout.hasSuffix("read=300003 loaded=300000 rejected=3\n"), "\(next.stderr)")

@@ -185,6 +185,39 @@ struct ImportTests {
         }
     }
 
+    @Test(
+        "rejected lines that are not UTF-8 or hold a NUL byte are kept (as U+FFFD and U+2400), before and after good rows"
+    )
+    func rejectedBytes() throws {
+        try TestDatabase.withConnection { connection in
+            _ = try Self.run(connection, .employers, Self.employers)
+            var bytes = Array("npp,period,kpj,nik,name,wage\n".utf8)
+            // First (streamed to the server): a Latin-1 name; then a good row; then (spooled) a NUL.
+            bytes += Array("JJ0P4391,2025-06,00000000001,3171010101900001,Jos".utf8) + [0xE9] + Array(",5000000\n".utf8)
+            bytes += Array("JJ0P4391,2025-06,00000000002,3171010101900002,Nama,5000000\n".utf8)
+            bytes += Array("JJ0P4391,2025-06,0000".utf8) + [0] + Array("0000003,3171010101900003,Nama,5000000\n".utf8)
+            let summary = try TemporaryFile.with(bytes: bytes, name: "contributions.csv") { path in
+                try Importer(connection: connection).run(.init(kind: .contributions, path: path))
+            }
+            #expect((summary.rowsRead, summary.rowsLoaded, summary.rowsRejected) == (3, 1, 2))
+            #expect(summary.exitCode == 3)
+            let raw = try connection.query(
+                "select raw_line from periksa.import_rejections order by line_number"
+            ).map { try $0.decode(String.self, at: 0) }
+            #expect(raw.count == 2)
+            #expect(raw.first?.contains("Jos\u{FFFD}") == true, "\(raw)")
+            #expect(raw.last?.contains("0000\u{2400}0000003") == true, "\(raw)")
+            // Another kind, spooled only.
+            var employers = Array(Self.employersHeader.utf8)
+            employers +=
+                Array("AB000099,PT Caf".utf8) + [0xE9] + Array(",,,47111,kecil,1,3171,JKT,JKK,2020-01-01,\n".utf8)
+            let registry = try TemporaryFile.with(bytes: employers, name: "employers.csv") { path in
+                try Importer(connection: connection).run(.init(kind: .employers, path: path))
+            }
+            #expect((registry.rowsRead, registry.rowsRejected) == (1, 1))
+        }
+    }
+
     @Test("--strict: one rejected row loads nothing, the rejection is kept, exit 3")
     func strict() throws {
         try TestDatabase.withConnection { connection in

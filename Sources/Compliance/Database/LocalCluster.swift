@@ -205,7 +205,7 @@ public struct LocalCluster: Sendable {
     /// A running server may still refuse sessions: after a crash of one of its processes (a
     /// full disk stops the write-ahead log's writer, say) the postmaster restarts the others
     /// and replays the log first, and `pg_ctl status` already says it runs. Waits until the
-    /// server accepts sessions, as `pg_ctl start -w` does, for as long as it keeps recovering.
+    /// server accepts sessions, as `pg_ctl start -w` does, for up to `timeout` seconds.
     private func awaitSessions(programs: ServerPrograms, owner: ServerUser, timeout: TimeInterval = 120) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while true {

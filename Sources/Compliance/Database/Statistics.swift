@@ -81,6 +81,7 @@ public struct DeadRows {
     /// rewritten in full are vacuumed, a few thousand rows replaced in a large month are left
     /// to autovacuum.
     public static let minimum = 1_000
+    /// The tables noted so far, schema-qualified and quoted, in the order first noted.
     public private(set) var tables: [String] = []
 
     public init() {}
@@ -89,7 +90,7 @@ public struct DeadRows {
     public mutating func note(on connection: Connection) throws {
         let churned = try connection.query(
             """
-            select x.relid::regclass::text
+            select format('%I.%I', x.schemaname, x.relname)
             from pg_stat_xact_user_tables x join pg_class c on c.oid = x.relid
             where x.schemaname in ('periksa', 'analytics')
               and x.n_tup_del + x.n_tup_upd - x.n_tup_hot_upd >= greatest(\(Self.minimum), 0.2 * c.reltuples)

@@ -137,9 +137,30 @@ final class RejectionSpool {
         writer.beginBinaryRow(fields: 4)
         writer.binaryInt64(importNumber)
         writer.binaryInt32(Int32(clamping: line))
-        writer.binaryText(raw)
+        if Self.storable(raw) {
+            writer.binaryText(raw)
+        } else {
+            writer.binaryText(Self.repaired(raw))
+        }
         numbersOfRow.withUnsafeBufferPointer { writer.binaryInt32Array($0) }
         try writer.endBinaryRow()
+    }
+
+    /// Whether the server takes the bytes as text as they are: UTF-8, without NUL. The lines
+    /// rejected for their encoding are exactly those that are not.
+    static func storable(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ascii = true
+        for byte in raw {
+            if byte == 0 { return false }
+            if byte >= 0x80 { ascii = false }
+        }
+        return ascii || String(validating: raw, as: UTF8.self) != nil
+    }
+
+    /// A line as text the server takes: invalid UTF-8 as U+FFFD, NUL as U+2400 (␀), the way
+    /// COPY's text format stored them.
+    static func repaired(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: raw, as: UTF8.self).replacingOccurrences(of: "\u{0}", with: "\u{2400}")
     }
 
     static let copyLines: PostgresQuery =

@@ -2,8 +2,8 @@ import Foundation
 import Postgres
 
 extension Connection {
-    /// Sends the whole of a temporary file written in COPY text format (a spool of the import:
-    /// rejections, returning lines, sums per employer-month) through `query`, from its start.
+    /// Sends the whole of a temporary file written in the format `query` names (a spool of the
+    /// import: rejections, returning lines, sums per employer-month) through it, from its start.
     @discardableResult
     func copyIn(_ query: PostgresQuery, spooled file: UnsafeMutablePointer<FILE>) throws -> Int {
         fflush(file)

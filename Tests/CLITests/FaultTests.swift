@@ -249,22 +249,39 @@ struct FaultTests {
 
     static let inspection = ["inspection", "--kind", "kantor", "--outcome", "terbukti", "--on", "2026-02-10"]
 
+    /// A connection holding case 1's row lock in an open transaction: an event waits on it.
+    static func lockCase(_ conninfo: String) throws -> Connection {
+        let locker = try Connection(conninfo: conninfo)
+        try locker.execute("begin")
+        try locker.execute("select 1 from periksa.cases where case_id = 1 for update")
+        return locker
+    }
+
+    /// Releases the lock once the writer of the event was killed, waits for its session to end,
+    /// and checks that case 1 still has `events` events and its opening state.
+    static func expectCaseUntouched(
+        _ monitor: Connection, releasing locker: Connection, events: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try locker.execute("rollback")
+        #expect(try monitor.awaitOtherBackendsGone(besides: [locker]), sourceLocation: sourceLocation)
+        #expect(
+            try monitor.count("select count(*) from periksa.case_events where case_id = 1") == events,
+            sourceLocation: sourceLocation)
+        #expect(
+            try monitor.queryFirst("select state from periksa.cases where case_id = 1")?.decode(String.self, at: 0)
+                == "dibuka", sourceLocation: sourceLocation)
+    }
+
     @Test("a case event killed with SIGKILL before it is written leaves the case as it was; the rerun records it")
     func killedEvent() throws {
         try Self.withCase { conninfo, monitor in
             let events = try monitor.count("select count(*) from periksa.case_events where case_id = 1")
-            let locker = try Connection(conninfo: conninfo)
-            try locker.execute("begin")
-            try locker.execute("select 1 from periksa.cases where case_id = 1 for update")
+            let locker = try Self.lockCase(conninfo)
             let command = try Background(["case", "record", "1"] + Self.inspection + ["--database-url", conninfo])
             #expect(try eventually { try monitor.statementWaitingForLock()?.contains("periksa.cases") == true })
             command.killHard()
-            try locker.execute("rollback")
-            #expect(try monitor.awaitOtherBackendsGone(besides: [locker]))
-            #expect(try monitor.count("select count(*) from periksa.case_events where case_id = 1") == events)
-            #expect(
-                try monitor.queryFirst("select state from periksa.cases where case_id = 1")?.decode(String.self, at: 0)
-                    == "dibuka")
+            try Self.expectCaseUntouched(monitor, releasing: locker, events: events)
             let rerun = try CommandRunner.periksa(
                 ["case", "record", "1"] + Self.inspection + ["--database-url", conninfo])
             #expect(rerun.stdout == "case_id=1 state=diperiksa\n", "\(rerun.stderr)")
@@ -274,9 +291,7 @@ struct FaultTests {
     @Test("two inspectors recording on one case at once: one after the other, in order, each seeing the other's event")
     func concurrentEvents() throws {
         try Self.withCase { conninfo, monitor in
-            let locker = try Connection(conninfo: conninfo)
-            try locker.execute("begin")
-            try locker.execute("select 1 from periksa.cases where case_id = 1 for update")
+            let locker = try Self.lockCase(conninfo)
             // An inspection and a first warning letter, sent at the same moment: the warning is
             // only allowed after the inspection.
             let inspection = try Background(["case", "record", "1"] + Self.inspection + ["--database-url", conninfo])

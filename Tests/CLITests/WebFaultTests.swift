@@ -90,17 +90,10 @@ struct WebFaultTests {
         /// Logs in through the form; the CSRF token of the signed-in pages.
         func logIn(_ name: String, _ password: String) throws -> String {
             let page = send("/login")
-            let token = try #require(Self.csrfToken(in: page.body), "no token on the login page: \(page.status)")
+            let token = try #require(HTMLForms.csrfToken(in: page.body), "no token on the login page: \(page.status)")
             let answer = send("/login", form: ["username": name, "password": password, "csrf_token": token])
             #expect(answer.status == 303, "login: \(answer.status) \(answer.body)")
-            return try #require(Self.csrfToken(in: send("/").body), "no token on the dashboard")
-        }
-
-        static func csrfToken(in html: String) -> String? {
-            guard let range = html.range(of: #"name="csrf_token" value="[^"]+""#, options: .regularExpression) else {
-                return nil
-            }
-            return String(html[range].dropFirst(#"name="csrf_token" value=""#.count).dropLast())
+            return try #require(HTMLForms.csrfToken(in: send("/").body), "no token on the dashboard")
         }
     }
 
@@ -154,9 +147,7 @@ struct WebFaultTests {
             let token = try browser.logIn("budi", "kopi tubruk 42")
             #expect(browser.send("/cases/1").body.contains("ARREARS9"))
             // The event waits on the case's row, which the test holds; the server dies there.
-            let locker = try Connection(conninfo: conninfo)
-            try locker.execute("begin")
-            try locker.execute("select 1 from periksa.cases where case_id = 1 for update")
+            let locker = try FaultTests.lockCase(conninfo)
             let inspection = [
                 "event": "inspection", "kind": "kantor", "outcome": "terbukti", "on": "2026-02-10", "csrf_token": token,
             ]
@@ -171,12 +162,7 @@ struct WebFaultTests {
             posted.wait()
             #expect(
                 answer.answer.status == 0, "the browser got an answer from a killed server: \(answer.answer.status)")
-            try locker.execute("rollback")
-            #expect(try monitor.awaitOtherBackendsGone(besides: [locker]))
-            #expect(try monitor.count("select count(*) from periksa.case_events where case_id = 1") == events)
-            #expect(
-                try monitor.queryFirst("select state from periksa.cases where case_id = 1")?.decode(String.self, at: 0)
-                    == "dibuka")
+            try FaultTests.expectCaseUntouched(monitor, releasing: locker, events: events)
 
             // The server started again: the inspector logs in and sends the form again.
             let (_, again) = try serve()

@@ -46,12 +46,7 @@ struct WebAppTests {
         return nil
     }
 
-    static func csrfToken(in html: String) -> String? {
-        guard let range = html.range(of: #"name="csrf_token" value="[^"]+""#, options: .regularExpression) else {
-            return nil
-        }
-        return String(html[range].dropFirst(#"name="csrf_token" value=""#.count).dropLast())
-    }
+    static func csrfToken(in html: String) -> String? { HTMLForms.csrfToken(in: html) }
 
     static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
 

@@ -192,12 +192,9 @@ public struct Importer {
                     }
                     if rows & 0xFFFF == 0 { progress?(rows, reader.bytesConsumed, reader.fileSize) }
                 }
-            } catch let error as CSVReaderError {
-                spool.abandon()
-                throw ImportError(error)
             } catch {
                 spool.abandon()
-                throw error
+                throw (error as? CSVReaderError).map(ImportError.init) ?? error
             }
             try spool.pause()
             phase("rows read and sent")

@@ -38,7 +38,8 @@ struct CoverageBench: ParsableCommand {
                 )
                 let importID = try connection.queryFirst("select max(import_id) from periksa.imports")!.decode(
                     Int.self, at: 0)
-                try connection.execute("truncate periksa.bpu_contributions, periksa.worker_lists, periksa.labour_force")
+                try connection.execute(
+                    "truncate periksa.bpu_contributions, periksa.worker_lists, periksa.list_persons, periksa.labour_force")
                 // A NIK of the bench: region 317x, district, a birth date, a serial, from n.
                 let nik = """
                     ('317' || (1 + n % 5)::text || lpad((1 + n % 10)::text, 2, '0') || lpad((1 + n % 28)::text, 2, '0')
@@ -64,10 +65,11 @@ struct CoverageBench: ParsableCommand {
                 // Lists: 200,000 BPU participants, 100,000 wage earners, 300,000 not covered.
                 try connection.execute(
                     unsafeSQL: """
-                        insert into periksa.worker_lists (list_code, pemda_code, nik, name, region_code, category, funded,
-                            funded_from, funded_to, declared_income, import_id, line_number)
-                        select 'SK-' || (1 + rn % 6), case when rn % 6 = 0 then '31' else '317' || (1 + rn % 5) end, nik,
-                               'Warga', '317' || (1 + rn % 5),
+                        insert into periksa.worker_lists (list_code, pemda_code, government, nik, name, region_code,
+                            category, funded, funded_from, funded_to, declared_income, import_id, line_number)
+                        select 'SK-' || (1 + rn % 6), case when rn % 6 = 0 then '31' else '317' || (1 + rn % 5) end,
+                               -- The list's government, as the import sets it: its smallest pemda_code.
+                               case when rn % 6 = 0 then '31' else '3171' end, nik, 'Warga', '317' || (1 + rn % 5),
                                (array['rentan', 'informal', 'non_asn', 'keagamaan', 'lainnya'])[1 + rn % 5],
                                rn % 2 = 0, case when rn % 2 = 0 then date '2025-01-01' end,
                                case when rn % 2 = 0 then date '2025-12-01' end, 1000000, \(importID), rn::int
@@ -82,6 +84,9 @@ struct CoverageBench: ParsableCommand {
                         ) y
                         on conflict do nothing
                         """)
+                // The people's entries, as the import keeps them.
+                try connection.execute(
+                    "select periksa.refresh_list_persons(array(select w.nik from periksa.worker_lists w))")
                 try connection.execute(
                     """
                     insert into periksa.labour_force (region_code, year, workers, wage_workers, non_wage_workers, source, import_id)
@@ -91,7 +96,7 @@ struct CoverageBench: ParsableCommand {
                     cross join (values (2024), (2025)) as y (year)
                     """)
             }
-            for table in ["bpu_contributions", "worker_lists", "labour_force"] {
+            for table in ["bpu_contributions", "worker_lists", "list_persons", "labour_force"] {
                 try connection.execute(unsafeSQL: "analyze periksa.\(table)")
             }
         }

@@ -179,6 +179,31 @@ struct CoverageTests {
             }
             // In July nobody is a participant; of SK-PUSAT-2's people, only M3's first row is in 3172.
             #expect(july.map(\.nik) == [Self.nik.m3])
+            // A second revision of SK-PUSAT-2 drops M1 (still on SK-JKT-1) and M3 (on no other
+            // list) and names Zaki's row otherwise: each person's entry follows the lists.
+            let second = """
+                list_code,pemda_code,nik,name,region_code,category,funded,funded_from,funded_to,declared_income
+                SK-PUSAT-2,3171,\(Self.nik.z),Zaki,3171,rentan,ya,2025-01,2025-12,
+                SK-PUSAT-2,3171,\(Self.nik.b),Budi,3171,rentan,ya,2025-01,2025-12,
+                SK-PUSAT-2,3171,\(Self.nik.m2),Mona Lisa,3172,keagamaan,ya,2025-01,2025-12,
+
+                """
+            let summary = try TemporaryFile.with(second) {
+                try Importer(connection: connection).run(.init(kind: .workerLists, path: $0))
+            }
+            #expect(summary.rowsLoaded == 3 && summary.rowsRejected == 0)
+            var after: [OutreachRow] = []
+            try Coverage(connection: connection).outreach(period: "2025-06", region: nil, list: nil) { after.append($0) }
+            // Mona is now on both lists: her first row is still SK-JKT-1's (region 3171, her name
+            // there), and SK-PUSAT-2 funds her.
+            #expect(
+                after.map {
+                    "\($0.nik) \($0.name ?? "-") \($0.region) \($0.lists) \($0.categories) \($0.funded)"
+                }
+                    == [
+                        "\(Self.nik.m1) Mira 3171 SK-JKT-1 rentan true",
+                        "\(Self.nik.m2) Mona 3171 SK-JKT-1|SK-PUSAT-2 informal|keagamaan true",
+                    ])
         }
     }
 

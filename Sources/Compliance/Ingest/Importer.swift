@@ -284,7 +284,7 @@ public struct Importer {
         case .minimumWages: ["periksa.minimum_wages"]
         case .inspections: ["periksa.inspections"]
         case .bpuContributions: ["periksa.bpu_contributions"]
-        case .workerLists: ["periksa.worker_lists"]
+        case .workerLists: ["periksa.worker_lists", "periksa.list_persons"]
         case .labourForce: ["periksa.labour_force"]
         }
     }

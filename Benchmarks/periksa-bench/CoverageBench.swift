@@ -39,7 +39,8 @@ struct CoverageBench: ParsableCommand {
                 let importID = try connection.queryFirst("select max(import_id) from periksa.imports")!.decode(
                     Int.self, at: 0)
                 try connection.execute(
-                    "truncate periksa.bpu_contributions, periksa.worker_lists, periksa.list_persons, periksa.labour_force")
+                    "truncate periksa.bpu_contributions, periksa.worker_lists, periksa.list_persons, periksa.labour_force"
+                )
                 // A NIK of the bench: region 317x, district, a birth date, a serial, from n.
                 let nik = """
                     ('317' || (1 + n % 5)::text || lpad((1 + n % 10)::text, 2, '0') || lpad((1 + n % 28)::text, 2, '0')

@@ -193,7 +193,9 @@ struct CoverageTests {
             }
             #expect(summary.rowsLoaded == 3 && summary.rowsRejected == 0)
             var after: [OutreachRow] = []
-            try Coverage(connection: connection).outreach(period: "2025-06", region: nil, list: nil) { after.append($0) }
+            try Coverage(connection: connection).outreach(period: "2025-06", region: nil, list: nil) {
+                after.append($0)
+            }
             // Mona is now on both lists: her first row is still SK-JKT-1's (region 3171, her name
             // there), and SK-PUSAT-2 funds her.
             #expect(

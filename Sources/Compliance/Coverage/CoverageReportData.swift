@@ -118,8 +118,9 @@ public struct CoverageReportData: Sendable {
     /// `Coverage` API; the funded lists of the period by SQL/queries/coverage_funded_lists.sql
     /// (of the local governments of `region` when given); the outreach counts and those lists'
     /// reconciliations by SQL/queries/coverage_report_lists.sql, which passes over the month's
-    /// wage rows once for both. With `connect`, the lists are read on a second connection while
-    /// the coverage is read on `connection`: the two take about as long, and run at once.
+    /// wage rows once for both. With `connect`, the coverage a year earlier and the lists are
+    /// read on two more connections while the month's coverage is read on `connection`: each
+    /// takes about as long, and they run at once.
     /// `target` nil: the national target of the period's year, else 70 %.
     public static func load(
         period: String, basis: CoverageBasis, region: String?, target: Decimal?, connection: Connection,
@@ -129,11 +130,13 @@ public struct CoverageReportData: Sendable {
         let (year, month) = try AuditRunner.parsePeriod(period)
         let text = String(format: "%04d-%02d", year, month)
         let day = FieldRules.firstDay((year, month))
+        let earlierOf = { @Sendable (connection: Connection) in
+            try Coverage(connection: connection).coverage(period: yearBefore(text), basis: basis, region: region)
+        }
         let coverageOf = { (connection: Connection) in
-            let coverage = Coverage(connection: connection)
-            return (
-                try coverage.coverage(period: text, basis: basis, region: region),
-                try coverage.coverage(period: yearBefore(text), basis: basis, region: region),
+            (
+                try Coverage(connection: connection).coverage(period: text, basis: basis, region: region),
+                try earlierOf(connection),
                 try RegionNames.load(on: connection)
             )
         }
@@ -146,7 +149,20 @@ public struct CoverageReportData: Sendable {
         }
         let ((current, earlier, names), (outreach, reconciliations)) =
             if let connect {
-                try concurrently({ try coverageOf(connection) }, side: listsOf, connect: connect)
+                // Three connections: the month, the month a year earlier and the lists, each
+                // a pass over a month's wage rows, at once.
+                try concurrently(
+                    {
+                        let ((current, names), earlier) = try concurrently(
+                            {
+                                (
+                                    try Coverage(connection: connection).coverage(
+                                        period: text, basis: basis, region: region),
+                                    try RegionNames.load(on: connection)
+                                )
+                            }, side: earlierOf, connect: connect)
+                        return (current, earlier, names)
+                    }, side: listsOf, connect: connect)
             } else {
                 (try coverageOf(connection), try listsOf(connection))
             }

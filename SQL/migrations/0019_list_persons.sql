@@ -58,6 +58,8 @@ language plpgsql
 set search_path = pg_catalog, periksa
 set work_mem = '256MB'
 set jit = off
+-- Each call is planned with its own array (its size decides the join; see above).
+set plan_cache_mode = force_custom_plan
 set enable_nestloop = on
 as $fn$
 begin
@@ -112,6 +114,7 @@ language plpgsql
 set search_path = pg_catalog, periksa
 set work_mem = '256MB'
 set jit = off
+set plan_cache_mode = force_custom_plan
 as $fn$
 declare
     gone text[];
@@ -140,6 +143,18 @@ end
 $fn$;
 
 revoke execute on function periksa.replace_worker_lists(bigint) from public;
+
+-- Imports run as the schema's owner or as periksa_admin (`periksa db roles` grants these on a
+-- new database); both functions run with the caller's rights.
+do $$
+begin
+    if to_regrole('periksa_admin') is not null then
+        grant execute on function periksa.replace_worker_lists(bigint), periksa.refresh_list_persons(text[])
+            to periksa_admin;
+        grant all on periksa.list_persons to periksa_admin;
+    end if;
+end
+$$;
 
 comment on function periksa.replace_worker_lists(bigint) is
     'The worker-lists import''s replacement of the staged lists, with their governments and the people''s entries.';

@@ -25,10 +25,11 @@ struct AccessTests {
         let analyst = "analis_\(suffix)"
         let inspector = "pemeriksa_\(suffix)"
         let webLogin = "web_\(suffix)"
+        let admin = "admin_\(suffix)"
         try TestDatabase.with { conninfo in
             let owner = try Connection(conninfo: conninfo)
             defer {
-                for name in [analyst, inspector, webLogin] {
+                for name in [analyst, inspector, webLogin, admin] {
                     _ = try? owner.execute(unsafeSQL: "drop owned by \(name) cascade")
                     _ = try? owner.execute(unsafeSQL: "drop role if exists \(name)")
                 }
@@ -68,6 +69,20 @@ struct AccessTests {
             for name in [analyst, inspector] {
                 try owner.execute(unsafeSQL: "alter role \(name) password 'pw_\(suffix)'")
             }
+
+            // An admin login, not the schema's owner, imports (the worker lists again, which
+            // refreshes the people's entries) and reads the outreach list.
+            #expect(try periksa(["db", "grant", "admin", admin]).status == 0)
+            try owner.execute(unsafeSQL: "alter role \(admin) password 'pw_\(suffix)'")
+            let adminURL = ["--database-url", TestDatabase.login(conninfo, user: admin, password: "pw_\(suffix)")]
+            let adminImport = try CommandRunner.periksa(
+                ["import", "worker-lists", "\(folder)/worker-lists.csv", "--force"] + adminURL,
+                environment: ["LANG": "en_US.UTF-8"])
+            #expect(adminImport.status == 0, "\(adminImport.stderr)")
+            let adminOutreach = try CommandRunner.periksa(
+                ["outreach", "--period", "2025-12", "--format", "csv"] + adminURL, environment: ["LANG": "en_US.UTF-8"])
+            #expect(adminOutreach.status == 0, "\(adminOutreach.stderr)")
+            #expect(adminOutreach.stdout.split(separator: "\n").count > 1)
 
             // The figures of `periksa findings` for the run.
             var byCategory: [String: (Int, Int64)] = [:]

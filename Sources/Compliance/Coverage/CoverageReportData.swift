@@ -133,10 +133,9 @@ public struct CoverageReportData: Sendable {
         let earlierOf = { @Sendable (connection: Connection) in
             try Coverage(connection: connection).coverage(period: yearBefore(text), basis: basis, region: region)
         }
-        let coverageOf = { (connection: Connection) in
+        let currentOf = { (connection: Connection) in
             (
                 try Coverage(connection: connection).coverage(period: text, basis: basis, region: region),
-                try earlierOf(connection),
                 try RegionNames.load(on: connection)
             )
         }
@@ -147,25 +146,22 @@ public struct CoverageReportData: Sendable {
             ).map { try $0.decode(String.self, at: 0) }
             return try readLists(lists, day: day, period: text, region: region, connection: connection)
         }
-        let ((current, earlier, names), (outreach, reconciliations)) =
-            if let connect {
-                // Three connections: the month, the month a year earlier and the lists, each
-                // a pass over a month's wage rows, at once.
-                try concurrently(
-                    {
-                        let ((current, names), earlier) = try concurrently(
-                            {
-                                (
-                                    try Coverage(connection: connection).coverage(
-                                        period: text, basis: basis, region: region),
-                                    try RegionNames.load(on: connection)
-                                )
-                            }, side: earlierOf, connect: connect)
-                        return (current, earlier, names)
-                    }, side: listsOf, connect: connect)
-            } else {
-                (try coverageOf(connection), try listsOf(connection))
-            }
+        let (current, earlier, names): ([CoverageRow], [CoverageRow], RegionNames)
+        let (outreach, reconciliations): (OutreachCounts, [Reconciliation])
+        if let connect {
+            // Three connections: the month, the month a year earlier and the lists, each a pass
+            // over a month's wage rows, at once.
+            ((current, names, earlier), (outreach, reconciliations)) = try concurrently(
+                {
+                    let ((current, names), earlier) = try concurrently(
+                        { try currentOf(connection) }, side: earlierOf, connect: connect)
+                    return (current, names, earlier)
+                }, side: listsOf, connect: connect)
+        } else {
+            (current, names) = try currentOf(connection)
+            earlier = try earlierOf(connection)
+            (outreach, reconciliations) = try listsOf(connection)
+        }
         return CoverageReportData(
             period: text, basis: basis, region: region,
             target: target.map { CoverageTarget(percent: $0, source: .given, year: year) } ?? .default(year: year),

@@ -64,6 +64,8 @@ extension Analytics {
                     grant execute on function periksa.dossier_workers(bigint, text) to periksa_admin, periksa_web;
                     grant execute on function periksa.coverage_report_lists(date, text[]) to periksa_admin, periksa_web;
                     grant execute on function periksa.index_contributions_by_employer(date) to periksa_admin;
+                    grant execute on function periksa.replace_worker_lists(bigint),
+                        periksa.refresh_list_persons(text[]) to periksa_admin;
                     grant execute on function periksa.audit_list(bigint, text, integer)
                         to periksa_admin, periksa_inspector, periksa_web;
                     grant select (import_id) on periksa.imports to periksa_web;
